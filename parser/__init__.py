@@ -1,0 +1,31 @@
+"""Pure parsing of budget performance-target text into frozen records with source spans."""
+
+from parser.decode import Decoded, decode, normalise_newlines
+from parser.errors import ParseError
+from parser.model import (
+    Document,
+    Flag,
+    Indicator,
+    NameCandidate,
+    NameLine,
+    ParsedValue,
+    Project,
+    Span,
+    Unit,
+)
+
+__all__ = [
+    "Decoded",
+    "Document",
+    "Flag",
+    "Indicator",
+    "NameCandidate",
+    "NameLine",
+    "ParseError",
+    "ParsedValue",
+    "Project",
+    "Span",
+    "Unit",
+    "decode",
+    "normalise_newlines",
+]

@@ -1,0 +1,106 @@
+"""Frozen records the parser produces; every text field keeps the spans it was read from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+Span = tuple[int, int]
+"""Half-open character range [start, end) in the document text as parsed."""
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    """A value such as `≥9万片` read as comparison, number and unit (`≥`, 9, `万片`)."""
+
+    op: str
+    number: Decimal
+    unit: str
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A problem the parser noticed: a stable code for machines and a sentence for reviewers."""
+
+    code: str
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class NameCandidate:
+    """A project name the assignment considered for a block, with how well it fitted (0..1)."""
+
+    name: str
+    score: float
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One numbered performance indicator, every field joined across line breaks as printed."""
+
+    seq: int
+    level1_code: str
+    level1: str
+    level2_code: str
+    level2: str
+    name: str
+    period_value: str
+    annual_value: str
+    span: Span
+    period_parsed: ParsedValue | None = None
+    annual_parsed: ParsedValue | None = None
+    field_spans: tuple[tuple[str, Span], ...] = ()
+
+
+@dataclass(frozen=True)
+class NameLine:
+    """A project name as printed: its joined text and the spans of its line pieces."""
+
+    text: str
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Project:
+    """A project: its (assigned) name, unit, target paragraph and indicators, with provenance."""
+
+    unit: str
+    name: str
+    name_spans: tuple[Span, ...]
+    target: str
+    target_spans: tuple[Span, ...]
+    indicators: tuple[Indicator, ...]
+    block: Span
+    order: int
+    confidence: float
+    flags: tuple[Flag, ...] = ()
+    alternatives: tuple[NameCandidate, ...] = ()
+
+    @property
+    def flag_codes(self) -> tuple[str, ...]:
+        """The flag codes alone, as the record contract lists them."""
+        return tuple(flag.code for flag in self.flags)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A 资金使用单位 header that groups the projects printed below it."""
+
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything read from one document, with every non-blank character accounted for."""
+
+    source: str
+    text: str
+    department: str
+    units: tuple[Unit, ...]
+    projects: tuple[Project, ...]
+    unassigned_names: tuple[NameLine, ...] = ()
+    noise: tuple[Span, ...] = ()
+    unclaimed: tuple[Span, ...] = ()
+    flags: tuple[Flag, ...] = field(default=())

@@ -1,0 +1,1 @@
+"""Persistence of parsed documents and every reviewer action, behind one repository class."""

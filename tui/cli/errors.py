@@ -1,0 +1,15 @@
+"""One exception type for mistakes a user can make, shown as one sentence with exit status 2."""
+
+from __future__ import annotations
+
+import click
+
+
+class UserError(click.ClickException):
+    """A clear, actionable message (what, where, what to do); the command exits with status 2."""
+
+    exit_code = 2
+
+    def format_message(self) -> str:
+        """Return the message alone; click prefixes it with 'Error: '."""
+        return self.message
