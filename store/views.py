@@ -1,0 +1,122 @@
+"""Plain read-only values the repository hands to the app and the CLI, so no caller sees a session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+Span = tuple[int, int]
+
+
+class Status(StrEnum):
+    """Where a project stands in review."""
+
+    UNREVIEWED = "unreviewed"
+    VERIFIED = "verified"
+    FLAGGED = "flagged"
+
+
+class ListFilter(StrEnum):
+    """Which projects the review list shows; `F` in the app cycles through them in this order."""
+
+    ALL = "all"
+    NEEDS_REVIEW = "needs review"
+    FLAGGED = "flagged"
+    VERIFIED = "verified"
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One imported document, for headers, pickers and `gzreview stats`."""
+
+    id: int
+    file_name: str
+    department: str
+    project_count: int
+    verified_count: int
+    flagged_count: int
+
+
+@dataclass(frozen=True)
+class ProjectSummary:
+    """One row of the project list: just enough to draw it."""
+
+    id: int
+    key: str
+    document_id: int
+    unit: str
+    name: str
+    status: Status
+    confidence: float
+    has_parser_flags: bool
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    """One indicator as currently stored (after any reviewer edits)."""
+
+    id: int
+    position: int
+    seq: int
+    level1_code: str
+    level1: str
+    level2_code: str
+    level2: str
+    name: str
+    period_value: str
+    annual_value: str
+    span: Span | None
+
+
+@dataclass(frozen=True)
+class ProjectDetail:
+    """Everything the fields pane shows for one project, with its version for stale-edit checks."""
+
+    id: int
+    key: str
+    document_id: int
+    document_file: str
+    department: str
+    unit: str
+    name: str
+    target: str
+    status: Status
+    confidence: float
+    flags: tuple[str, ...]
+    flag_details: tuple[str, ...]
+    alternatives: tuple[tuple[str, float], ...]
+    note: str
+    name_spans: tuple[Span, ...]
+    target_spans: tuple[Span, ...]
+    block: Span
+    indicators: tuple[IndicatorView, ...]
+    version: int
+    updated_by: str = ""
+
+
+@dataclass(frozen=True)
+class EditEntry:
+    """One row of the edit log: who did what to which projects, and whether it is undone."""
+
+    id: int
+    time: datetime
+    reviewer: str
+    action: str
+    project_keys: tuple[str, ...]
+    summary: str
+    undone: bool
+    details: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What importing one file did: added, skipped as a duplicate, or failed with a reason."""
+
+    source: str
+    outcome: str  # "imported" | "duplicate" | "failed"
+    document_id: int | None = None
+    projects: int = 0
+    indicators: int = 0
+    flagged: int = 0
+    reason: str = ""
