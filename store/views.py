@@ -120,3 +120,14 @@ class ImportReport:
     indicators: int = 0
     flagged: int = 0
     reason: str = ""
+
+
+@dataclass(frozen=True)
+class NameChoice:
+    """A candidate in the rename picker: the name, its score, and which project holds it now."""
+
+    name: str
+    score: float
+    source: str  # "unit" | "known" | "parser"
+    holder_project_id: int | None = None
+    holder_summary: str = ""
