@@ -13,6 +13,8 @@ from parser.model import (
     Span,
     Unit,
 )
+from parser.names import fit_score
+from parser.parse import parse
 
 __all__ = [
     "Decoded",
@@ -27,5 +29,7 @@ __all__ = [
     "Span",
     "Unit",
     "decode",
+    "fit_score",
     "normalise_newlines",
+    "parse",
 ]

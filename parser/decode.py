@@ -1,4 +1,4 @@
-"""Turn the bytes of a file into normalised text, kept apart from parsing so the parser stays pure."""
+"""Turn a file's bytes into normalised text, kept apart from parsing so the parser stays pure."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes) -> Decoded:
-    """Decode UTF-8 (with or without BOM) or GB18030 bytes, or raise a ParseError a user understands."""
+    """Decode UTF-8 (with or without BOM) or GB18030 bytes, or raise a ParseError a user reads."""
     if _looks_binary(data):
         raise ParseError(
             "the file is binary, not text; export the table from the PDF as plain text first"

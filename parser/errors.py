@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 class ParseError(ValueError):
-    """Raised when input cannot be read as a performance-target table; carries a 1-based line and column."""
+    """Raised when input is not a performance-target table; carries a 1-based line and column."""
 
     def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
         self.message = message

@@ -76,6 +76,8 @@ class Project:
     confidence: float
     flags: tuple[Flag, ...] = ()
     alternatives: tuple[NameCandidate, ...] = ()
+    cell_spans: tuple[Span, ...] = ()
+    """The line pieces of its target and indicator cells that this project claims."""
 
     @property
     def flag_codes(self) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""The JSON record contract of DESIGN.md, built in one place so `parse` and `export` cannot drift."""
+"""The JSON record contract of DESIGN.md, built in one place so `parse` and `export` agree."""
 
 from __future__ import annotations
 
@@ -82,7 +82,9 @@ def build_record(
     }
 
 
-def project_record(document: Document, project: Project, status: str = "unreviewed") -> dict[str, Any]:
+def project_record(
+    document: Document, project: Project, status: str = "unreviewed"
+) -> dict[str, Any]:
     """Return the record of a freshly parsed project, as `gzreview parse` prints it."""
     return build_record(
         key=project_key(content_hash(document.text), project.block),

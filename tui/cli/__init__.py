@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from tui.cli.parse_command import parse_command
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -14,3 +15,5 @@ def main(context: click.Context) -> None:
     if context.invoked_subcommand is None:
         click.echo(context.get_help())
 
+
+main.add_command(parse_command)

@@ -1,0 +1,82 @@
+"""Split the document into visual lines and tell what each one looks like on its own."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+
+from parser.model import Span
+
+# A project-name line is indented (four spaces in the wild); a wrapped cell line never is.
+NAME_INDENT = re.compile(r"^(?: {3,}|\t+ *)(?=\S)")
+# Page headers: any run of the three column titles, with or without spaces between them.
+_HEADER_TOKEN = r"(?:绩效目标|绩效指标|项目名称[（(]资金使用单位[）)])"
+PAGE_HEADER = re.compile(rf"^\s*{_HEADER_TOKEN}(?:\s*{_HEADER_TOKEN})*\s*$")
+TITLE = re.compile(r"^\s*[^，。；：:]{0,24}绩效目标表(?:[（(][^）)]{0,20}[）)])?\s*$")
+DEPARTMENT = re.compile(r"^\s*部门名称\s*[：:]\s*(?P<name>\S.*?)\s*$")
+# The first indicator of a cell: `1、1-产出指标…`; the level code may wrap, so only `1、<digit>`.
+FIRST_INDICATOR = re.compile(r"^\s*1\s*、\s*\d")
+TRAILING = " \t"
+
+
+class Kind(Enum):
+    """What a line is, judged by itself; context decides the rest."""
+
+    NOISE = "noise"
+    DEPARTMENT = "department"
+    NAME = "name"
+    FIRST_INDICATOR = "first_indicator"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank visual line: its content span (indent and trailing tabs removed) and kind."""
+
+    number: int
+    start: int
+    end: int
+    kind: Kind
+    content: str
+
+    @property
+    def span(self) -> Span:
+        """The content's span in the document."""
+        return (self.start, self.end)
+
+
+def display_width(text: str) -> int:
+    """Return how many terminal columns `text` takes (CJK and full-width count two)."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _classify(content: str, indented: bool) -> Kind:
+    if PAGE_HEADER.match(content) or TITLE.match(content):
+        return Kind.NOISE
+    if DEPARTMENT.match(content):
+        return Kind.DEPARTMENT
+    if indented:
+        return Kind.NAME
+    if FIRST_INDICATOR.match(content):
+        return Kind.FIRST_INDICATOR
+    return Kind.TEXT
+
+
+def split_lines(text: str) -> list[Line]:
+    """Return the document's non-blank lines with spans and kinds, in reading order."""
+    lines: list[Line] = []
+    position = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line_start = position
+        position += len(raw) + 1
+        stripped = raw.rstrip("\t")
+        if not stripped.strip():
+            continue
+        indent = NAME_INDENT.match(stripped)
+        start = line_start + (indent.end() if indent else 0)
+        end = line_start + len(stripped)
+        content = text[start:end]
+        lines.append(Line(number, start, end, _classify(content, indent is not None), content))
+    return lines

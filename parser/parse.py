@@ -1,0 +1,161 @@
+"""`parse(text, source)`: the whole pipeline from document text to a Document of frozen records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from parser.claims import subtract, unclaimed_spans
+from parser.errors import ParseError
+from parser.indicators import IndicatorCell, read_indicators
+from parser.joined import Joined, envelope
+from parser.lines import split_lines
+from parser.model import Document, Flag, NameCandidate, NameLine, Project, Span, Unit
+from parser.names import BlockText, NameChoice, PrintedName, assign_document
+from parser.segment import Block, NamePieces, Segmented, UnitHeader, segment
+
+
+@dataclass
+class _ReadBlock:
+    """A block with its cells read: target text and spans, indicators, flags."""
+
+    target: str
+    target_spans: tuple[Span, ...]
+    cell: IndicatorCell
+    pieces: tuple[Span, ...]
+
+
+@dataclass
+class _Group:
+    """The names and blocks printed under one unit header, with each name's slot."""
+
+    unit: str
+    names: list[NameLine] = field(default_factory=list)
+    slots: list[int] = field(default_factory=list)
+    blocks: list[_ReadBlock] = field(default_factory=list)
+
+
+def _read_block(text: str, block: Block) -> _ReadBlock:
+    target = Joined(text, block.target)
+    target_text, target_spans = target.trimmed(0, len(target.text))
+    cell = read_indicators(Joined(text, block.indicators))
+    return _ReadBlock(target_text, target_spans, cell, tuple(block.target + block.indicators))
+
+
+def _name_line(text: str, pieces: NamePieces) -> NameLine:
+    joined = Joined(text, pieces.pieces)
+    name, spans = joined.trimmed(0, len(joined.text))
+    return NameLine(name, spans)
+
+
+def _groups(text: str, segmented: Segmented) -> tuple[list[Unit], list[_Group]]:
+    units: list[Unit] = []
+    groups = [_Group(segmented.department)]
+    for event in segmented.events:
+        if isinstance(event, UnitHeader):
+            units.append(Unit(event.name, event.span))
+            groups.append(_Group(event.name))
+        elif isinstance(event, NamePieces):
+            groups[-1].names.append(_name_line(text, event))
+            groups[-1].slots.append(len(groups[-1].blocks))
+        else:
+            groups[-1].blocks.append(_read_block(text, event))
+    return units, [group for group in groups if group.names or group.blocks]
+
+
+def _block_flags(block: _ReadBlock, choice: NameChoice) -> list[Flag]:
+    flags = list(choice.flags)
+    if not block.target:
+        flags.append(Flag("missing_target", "no target paragraph was found before the indicators"))
+    if not block.cell.indicators:
+        flags.append(Flag("missing_indicators", "no indicator list was found after the target"))
+    flags.extend(block.cell.flags)
+    differing = [i.seq for i in block.cell.indicators if i.period_value != i.annual_value]
+    if differing:
+        listed = ", ".join(str(seq) for seq in differing)
+        flags.append(
+            Flag("values_differ", f"period and annual values differ in indicator(s) {listed}")
+        )
+    return flags
+
+
+def _confidence(choice: NameChoice, flags: Sequence[Flag]) -> float:
+    structural = {
+        "unparsed_text",
+        "level_code_mismatch",
+        "indicator_sequence_gap",
+        "missing_target",
+        "missing_indicators",
+    }
+    penalty = 0.8 ** sum(1 for flag in flags if flag.code in structural)
+    return round(choice.confidence * penalty, 4)
+
+
+def _project(
+    group: _Group, block: _ReadBlock, choice: NameChoice, order: int, unclaimed: Sequence[Span]
+) -> Project:
+    name = group.names[choice.name] if choice.name is not None else NameLine("", ())
+    flags = _block_flags(block, choice)
+    return Project(
+        unit=group.unit,
+        name=name.text,
+        name_spans=name.spans,
+        target=block.target,
+        target_spans=block.target_spans,
+        indicators=tuple(block.cell.indicators),
+        block=envelope(block.pieces),
+        order=order,
+        confidence=_confidence(choice, flags),
+        flags=tuple(flags),
+        alternatives=tuple(
+            NameCandidate(group.names[index].text, score, group.names[index].spans)
+            for index, score in choice.alternatives
+        ),
+        cell_spans=subtract(block.pieces, unclaimed),
+    )
+
+
+def _assign(groups: Sequence[_Group]) -> list[tuple[list[NameChoice], list[int]]]:
+    units = [
+        (
+            [
+                PrintedName(name.text, slot)
+                for name, slot in zip(group.names, group.slots, strict=True)
+            ],
+            [BlockText(b.target, tuple(i.name for i in b.cell.indicators)) for b in group.blocks],
+        )
+        for group in groups
+    ]
+    return assign_document(units)
+
+
+def parse(text: str, source: str = "") -> Document:
+    """Parse a performance-target table's text into a Document; raise ParseError if it has none."""
+    segmented = segment(split_lines(text))
+    units, groups = _groups(text, segmented)
+    if not any(block.cell.indicators for group in groups for block in group.blocks):
+        raise ParseError(
+            "no performance-target table was found (no indicator list such as "
+            "`1、1-产出指标；11-数量指标；…`); check that this is the right file"
+        )
+    department = segmented.department or (units[0].name if units else "")
+    projects: list[Project] = []
+    unassigned: list[NameLine] = []
+    unclaimed = [span for g in groups for b in g.blocks for span in b.cell.unclaimed]
+    for group, (choices, left_over) in zip(groups, _assign(groups), strict=True):
+        if not group.unit:
+            group.unit = department
+        for block, choice in zip(group.blocks, choices, strict=True):
+            projects.append(_project(group, block, choice, len(projects), unclaimed))
+        unassigned.extend(group.names[index] for index in left_over)
+    noise = tuple(sorted(segmented.noise + segmented.department_spans))
+    return Document(
+        source=source,
+        text=text,
+        department=department,
+        units=tuple(units),
+        projects=tuple(projects),
+        unassigned_names=tuple(unassigned),
+        noise=noise,
+        unclaimed=unclaimed_spans(unclaimed),
+    )
