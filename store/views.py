@@ -131,3 +131,16 @@ class NameChoice:
     source: str  # "unit" | "known" | "parser"
     holder_project_id: int | None = None
     holder_summary: str = ""
+
+
+@dataclass(frozen=True)
+class UnitStats:
+    """Review progress of one unit in one document, for `gzreview stats`."""
+
+    document_id: int
+    file_name: str
+    unit: str
+    projects: int
+    verified: int
+    flagged: int
+    unreviewed: int

@@ -1,0 +1,120 @@
+"""The only database-specific module: engine creation, SQLite pragmas, schema version checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
+from sqlalchemy.engine import make_url
+from sqlmodel import SQLModel
+
+from store.errors import SchemaTooNewError, StoreError
+from store.models import DOCUMENTS, META
+
+SCHEMA_VERSION = 1
+"""Bump when the tables change, and register the step that upgrades the previous version below."""
+
+BUSY_TIMEOUT_SECONDS = 10.0
+WRITE_OPTION = "gzreview_write"
+"""Execution option marking a writing transaction, so SQLite takes the write lock up front."""
+
+Migration = Callable[[Connection], None]
+MIGRATIONS: dict[int, Migration] = {}
+"""`MIGRATIONS[n]` upgrades a version-n database to n+1 (after missing tables are created)."""
+
+
+def default_database_path() -> Path:
+    """Return where gzreview keeps its database when neither --db nor GZREVIEW_DB says otherwise."""
+    return Path(platformdirs.user_data_dir("gzreview")) / "gzreview.db"
+
+
+def database_url(url_or_path: str | Path) -> str:
+    """Return a SQLAlchemy URL for a URL or a file path (creating the file's folder if needed)."""
+    text = str(url_or_path)
+    if "://" in text:
+        return text
+    path = Path(text).expanduser()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(
+            f"{path}: cannot create the database folder ({error.strerror}); choose another --db"
+        ) from error
+    return f"sqlite:///{path}"
+
+
+def display_location(url: str) -> str:
+    """Return the database's location for people: the file path, or the URL without its password."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    return parsed.render_as_string(hide_password=True)
+
+
+def create_store_engine(url_or_path: str | Path) -> Engine:
+    """Create an engine; for SQLite: WAL, foreign keys, a busy timeout and early write locks."""
+    url = database_url(url_or_path)
+    if make_url(url).get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+    event.listen(engine, "connect", _configure_sqlite_connection)
+    event.listen(engine, "begin", _begin_sqlite_transaction)
+    return engine
+
+
+def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+    """Set the pragmas every SQLite connection needs and let SQLAlchemy issue BEGIN itself."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    finally:
+        cursor.close()
+
+
+def _begin_sqlite_transaction(connection: Connection) -> None:
+    """Begin IMMEDIATE for writes so two reviewers queue on the busy timeout instead of failing."""
+    write = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def writer(engine: Engine) -> Engine:
+    """Return a view of the engine whose transactions take the write lock when they begin."""
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
+def prepare_schema(engine: Engine) -> None:
+    """Create a new database, upgrade an older one, or refuse one written by a newer gzreview."""
+    location = display_location(str(engine.url))
+    with writer(engine).begin() as connection:
+        found = _stored_version(connection)
+        if found is not None and found > SCHEMA_VERSION:
+            raise SchemaTooNewError(location, found, SCHEMA_VERSION)
+        SQLModel.metadata.create_all(connection)
+        for version in range(found if found is not None else SCHEMA_VERSION, SCHEMA_VERSION):
+            if version in MIGRATIONS:
+                MIGRATIONS[version](connection)
+        _store_version(connection, SCHEMA_VERSION)
+
+
+def _stored_version(connection: Connection) -> int | None:
+    """Return the schema version recorded in the database, or None for an empty database."""
+    if not inspect(connection).has_table(META.name):
+        has_documents = inspect(connection).has_table(DOCUMENTS.name)
+        return 0 if has_documents else None
+    value = connection.execute(
+        select(META.c.value).where(META.c.key == "schema_version")
+    ).scalar_one_or_none()
+    return int(value) if value is not None else 0
+
+
+def _store_version(connection: Connection, version: int) -> None:
+    """Record the schema version the database now has."""
+    connection.execute(META.delete().where(META.c.key == "schema_version"))
+    connection.execute(META.insert().values(key="schema_version", value=str(version)))

@@ -1,0 +1,227 @@
+"""Bulk import of parsed documents with SQLAlchemy Core, one transaction per document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from parser import Document, Indicator, ParsedValue, ParseError, Project, decode
+from parser.records import content_hash, project_key
+from store.editlog import now
+from store.errors import StoreError
+from store.models import DOCUMENTS, INDICATORS, PROJECTS
+from store.views import ImportReport
+
+
+def parser_version() -> str:
+    """Return the version of the parser that produced the rows, recorded with every document."""
+    try:
+        return metadata.version("gzreview")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A decoded file ready to import: its name, text, encoding and content hash."""
+
+    name: str
+    text: str
+    encoding: str
+    origin: str = ""
+
+    @property
+    def content_hash(self) -> str:
+        """Return the hash that identifies this text across imports."""
+        return content_hash(self.text)
+
+
+class ImportFailure(Exception):
+    """A file cannot be imported; the message names it, says why and what to do."""
+
+
+def read_source(path: Path) -> SourceFile:
+    """Read and decode one file, or raise ImportFailure with a reason a user can act on."""
+    if not path.exists():
+        raise ImportFailure(f"{path}: no such file or folder; check the path")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = f"cannot read the file ({error.strerror}); check its permissions"
+        raise ImportFailure(f"{path}: {reason}") from error
+    try:
+        decoded = decode(data)
+    except ParseError as error:
+        raise ImportFailure(f"{path}: {error}") from error
+    if not decoded.text.strip():
+        raise ImportFailure(f"{path}: the file is empty; export the table from the PDF as text")
+    return SourceFile(path.name, decoded.text, decoded.encoding, str(path))
+
+
+def parse_source(source: SourceFile) -> Document:
+    """Parse a decoded file, refusing text in which no project table was found."""
+    from parser.parse import parse
+
+    try:
+        document: Document = parse(source.text, source=source.name)
+    except ParseError as error:
+        raise ImportFailure(f"{source.origin}: {error}") from error
+    if not document.projects:
+        raise ImportFailure(
+            f"{source.origin}: no project of a 项目支出绩效目标表 was found in the text; "
+            "check that this is the table's text export"
+        )
+    return document
+
+
+def duplicate_report(source: SourceFile, document_id: int) -> ImportReport:
+    """Return the report of a file whose text was imported before, naming the earlier document."""
+    return ImportReport(
+        source.origin or source.name,
+        "duplicate",
+        document_id,
+        reason=f"same text as document {document_id}, already imported; skipped",
+    )
+
+
+def bundled_sample() -> Path:
+    """Return the sample document shipped in the project's `data/` folder, or fail clearly."""
+    data = Path(__file__).resolve().parents[1] / "data"
+    samples = sorted(data.glob("*.txt")) if data.is_dir() else []
+    if not samples:
+        raise StoreError(
+            f"{data}: the bundled sample is missing; reinstall gzreview or `gzreview import FILE`"
+        )
+    return samples[0]
+
+
+def collect_sources(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders to their `*.txt` files (recursively, sorted); keep other paths as given."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(item for item in path.rglob("*.txt") if item.is_file()))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def find_duplicate(connection: Connection, digest: str) -> int | None:
+    """Return the id of the document already imported with this content hash, if any."""
+    return connection.execute(
+        select(DOCUMENTS.c.id).where(DOCUMENTS.c.content_hash == digest)
+    ).scalar_one_or_none()
+
+
+def insert_document(connection: Connection, source: SourceFile, document: Document) -> ImportReport:
+    """Insert a document, its projects and indicators in bulk and return what was added."""
+    digest = source.content_hash
+    document_id = connection.execute(
+        insert(DOCUMENTS).returning(DOCUMENTS.c.id),
+        {
+            "file_name": source.name,
+            "content_hash": digest,
+            "text": source.text,
+            "encoding": source.encoding,
+            "department": document.department,
+            "parser_version": parser_version(),
+            "imported_at": now(),
+        },
+    ).scalar_one()
+    project_rows = [
+        _project_row(document_id, digest, position, project)
+        for position, project in enumerate(document.projects)
+    ]
+    if not project_rows:
+        return ImportReport(source.origin or source.name, "imported", document_id)
+    project_ids = connection.execute(
+        insert(PROJECTS).returning(PROJECTS.c.id, sort_by_parameter_order=True), project_rows
+    ).scalars().all()
+    indicator_rows = list(_indicator_rows(zip(project_ids, document.projects, strict=True)))
+    if indicator_rows:
+        connection.execute(insert(INDICATORS), indicator_rows)
+    return ImportReport(
+        source=source.origin or source.name,
+        outcome="imported",
+        document_id=document_id,
+        projects=len(project_rows),
+        indicators=len(indicator_rows),
+        flagged=sum(1 for project in document.projects if project.flags),
+    )
+
+
+def _project_row(document_id: int, digest: str, position: int, project: Project) -> dict[str, Any]:
+    """Return the projects-table row of a freshly parsed project."""
+    return {
+        "document_id": document_id,
+        "key": project_key(digest, project.block),
+        "unit": project.unit,
+        "name": project.name,
+        "target": project.target,
+        "position": position,
+        "status": "unreviewed",
+        "confidence": project.confidence,
+        "flags": list(project.flag_codes),
+        "flag_details": [flag.message or flag.code for flag in project.flags],
+        "alternatives": [
+            [item.name, item.score, [list(span) for span in item.spans]]
+            for item in project.alternatives
+        ],
+        "name_spans": [list(span) for span in project.name_spans],
+        "target_spans": [list(span) for span in project.target_spans],
+        "block_start": project.block[0],
+        "block_end": project.block[1],
+        "note": "",
+        "version": 1,
+        "updated_by": "",
+        "updated_at": None,
+    }
+
+
+def _indicator_rows(projects: Iterable[tuple[int, Project]]) -> Iterator[dict[str, Any]]:
+    """Yield the indicators-table rows of parsed projects, numbering their order in the source."""
+    source_order = 0
+    for project_id, project in projects:
+        for position, indicator in enumerate(project.indicators):
+            yield _indicator_row(project_id, position, source_order, indicator)
+            source_order += 1
+
+
+def _indicator_row(
+    project_id: int, position: int, source_order: int, item: Indicator
+) -> dict[str, Any]:
+    """Return the indicators-table row of one parsed indicator."""
+    return {
+        "project_id": project_id,
+        "position": position,
+        "source_order": source_order,
+        "seq": item.seq,
+        "level1_code": item.level1_code,
+        "level1": item.level1,
+        "level2_code": item.level2_code,
+        "level2": item.level2,
+        "name": item.name,
+        "period_value": item.period_value,
+        "annual_value": item.annual_value,
+        **_parsed_columns("period", item.period_parsed),
+        **_parsed_columns("annual", item.annual_parsed),
+        "span_start": item.span[0],
+        "span_end": item.span[1],
+        "field_spans": [[name, list(span)] for name, span in item.field_spans],
+    }
+
+
+def _parsed_columns(prefix: str, value: ParsedValue | None) -> dict[str, str | None]:
+    """Return the op/number/unit columns of a parsed value, the number as exact decimal text."""
+    if value is None:
+        return {f"{prefix}_op": None, f"{prefix}_number": None, f"{prefix}_unit": None}
+    return {
+        f"{prefix}_op": value.op,
+        f"{prefix}_number": str(value.number),
+        f"{prefix}_unit": value.unit,
+    }

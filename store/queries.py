@@ -1,0 +1,211 @@
+"""Read queries that turn table rows into the plain values of `store.views`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Integer, and_, case, func, or_
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from store.errors import NotFoundError
+from store.models import DocumentRow, EditLogRow, IndicatorRow, KnownNameRow, ProjectRow
+from store.views import (
+    DocumentSummary,
+    EditEntry,
+    IndicatorView,
+    ListFilter,
+    ProjectDetail,
+    ProjectSummary,
+    Status,
+    UnitStats,
+)
+
+_ORDER = (col(ProjectRow.document_id), col(ProjectRow.position), col(ProjectRow.id))
+
+
+def _status_count(status: Status) -> Any:
+    """Return a SUM that counts projects with the given status."""
+    return func.sum(case((col(ProjectRow.status) == status.value, 1), else_=0)).cast(Integer)
+
+
+def project_conditions(
+    list_filter: ListFilter, document_id: int | None, search: str | None
+) -> list[ColumnElement[bool]]:
+    """Return WHERE conditions for a filter ("needs review" = not verified), document, search."""
+    conditions: list[ColumnElement[bool]] = []
+    if list_filter is ListFilter.NEEDS_REVIEW:
+        conditions.append(col(ProjectRow.status) != Status.VERIFIED.value)
+    elif list_filter is ListFilter.FLAGGED:
+        conditions.append(col(ProjectRow.status) == Status.FLAGGED.value)
+    elif list_filter is ListFilter.VERIFIED:
+        conditions.append(col(ProjectRow.status) == Status.VERIFIED.value)
+    if document_id is not None:
+        conditions.append(col(ProjectRow.document_id) == document_id)
+    if search:
+        conditions.append(
+            or_(
+                col(ProjectRow.name).contains(search, autoescape=True),
+                col(ProjectRow.unit).contains(search, autoescape=True),
+            )
+        )
+    return conditions
+
+
+def documents(session: Session) -> list[DocumentSummary]:
+    """Return every document with its project counts, in import order."""
+    statement = (
+        sa_select(
+            col(DocumentRow.id),
+            col(DocumentRow.file_name),
+            col(DocumentRow.department),
+            func.count(col(ProjectRow.id)),
+            func.coalesce(_status_count(Status.VERIFIED), 0),
+            func.coalesce(_status_count(Status.FLAGGED), 0),
+        )
+        .outerjoin(ProjectRow, col(ProjectRow.document_id) == col(DocumentRow.id))
+        .group_by(col(DocumentRow.id))
+        .order_by(col(DocumentRow.id))
+    )
+    return [DocumentSummary(*row) for row in session.execute(statement).all()]
+
+
+def unit_stats(session: Session) -> list[UnitStats]:
+    """Return project counts by status for every unit of every document."""
+    statement = (
+        sa_select(
+            col(DocumentRow.id),
+            col(DocumentRow.file_name),
+            col(ProjectRow.unit),
+            func.count(col(ProjectRow.id)),
+            _status_count(Status.VERIFIED),
+            _status_count(Status.FLAGGED),
+            _status_count(Status.UNREVIEWED),
+        )
+        .join(ProjectRow, col(ProjectRow.document_id) == col(DocumentRow.id))
+        .group_by(col(DocumentRow.id), col(DocumentRow.file_name), col(ProjectRow.unit))
+        .order_by(col(DocumentRow.id), func.min(col(ProjectRow.position)))
+    )
+    return [UnitStats(*row) for row in session.execute(statement).all()]
+
+
+def count_projects(session: Session, conditions: list[ColumnElement[bool]]) -> int:
+    """Return how many projects match the conditions."""
+    statement = sa_select(func.count(col(ProjectRow.id))).where(and_(True, *conditions))
+    return int(session.execute(statement).scalar_one())
+
+
+def list_projects(
+    session: Session, conditions: list[ColumnElement[bool]], offset: int, limit: int
+) -> list[ProjectSummary]:
+    """Return one page of project rows in document and source order."""
+    statement = (
+        sa_select(
+            col(ProjectRow.id),
+            col(ProjectRow.key),
+            col(ProjectRow.document_id),
+            col(ProjectRow.unit),
+            col(ProjectRow.name),
+            col(ProjectRow.status),
+            col(ProjectRow.confidence),
+            col(ProjectRow.flags),
+        )
+        .where(and_(True, *conditions))
+        .order_by(*_ORDER)
+        .offset(max(0, offset))
+        .limit(max(0, limit))
+    )
+    return [
+        ProjectSummary(row[0], row[1], row[2], row[3], row[4], Status(row[5]), row[6], bool(row[7]))
+        for row in session.execute(statement).all()
+    ]
+
+
+def project_ids(session: Session, conditions: list[ColumnElement[bool]]) -> list[int]:
+    """Return the ids of matching projects in list order."""
+    statement = sa_select(col(ProjectRow.id)).where(and_(True, *conditions)).order_by(*_ORDER)
+    return list(session.execute(statement).scalars().all())
+
+
+def project_row(session: Session, project_id: int) -> ProjectRow:
+    """Return a project's row or raise NotFoundError naming the id."""
+    row = session.get(ProjectRow, project_id)
+    if row is None:
+        raise NotFoundError(f"project {project_id} does not exist (any more); reload the list")
+    return row
+
+
+def project_detail(session: Session, project_id: int) -> ProjectDetail:
+    """Return everything the fields pane shows for one project."""
+    row = project_row(session, project_id)
+    document = session.get(DocumentRow, row.document_id)
+    assert document is not None
+    indicators = session.exec(
+        select(IndicatorRow)
+        .where(IndicatorRow.project_id == project_id)
+        .order_by(col(IndicatorRow.position))
+    ).all()
+    return ProjectDetail(
+        id=project_id,
+        key=row.key,
+        document_id=row.document_id,
+        document_file=document.file_name,
+        department=document.department,
+        unit=row.unit,
+        name=row.name,
+        target=row.target,
+        status=Status(row.status),
+        confidence=row.confidence,
+        flags=tuple(row.flags),
+        flag_details=tuple(row.flag_details),
+        alternatives=tuple((str(item[0]), float(item[1])) for item in row.alternatives),
+        note=row.note,
+        name_spans=tuple((int(a), int(b)) for a, b in row.name_spans),
+        target_spans=tuple((int(a), int(b)) for a, b in row.target_spans),
+        block=(row.block_start, row.block_end),
+        indicators=tuple(_indicator_view(item) for item in indicators),
+        version=row.version,
+        updated_by=row.updated_by,
+    )
+
+
+def _indicator_view(row: IndicatorRow) -> IndicatorView:
+    """Return the plain value of one indicator row."""
+    span = None
+    if row.span_start is not None and row.span_end is not None:
+        span = (row.span_start, row.span_end)
+    assert row.id is not None
+    return IndicatorView(
+        row.id, row.position, row.seq, row.level1_code, row.level1, row.level2_code, row.level2,
+        row.name, row.period_value, row.annual_value, span,
+    )
+
+
+def edit_entry(row: EditLogRow) -> EditEntry:
+    """Return the plain value of one edit-log row."""
+    assert row.id is not None
+    return EditEntry(
+        id=row.id,
+        time=row.time,
+        reviewer=row.reviewer,
+        action=row.action,
+        project_keys=tuple(row.project_keys),
+        summary=row.summary,
+        undone=row.undone,
+        details=dict(row.details),
+    )
+
+
+def history(session: Session, limit: int) -> list[EditEntry]:
+    """Return the newest edit-log entries, newest first."""
+    rows = session.exec(select(EditLogRow).order_by(col(EditLogRow.id).desc()).limit(limit)).all()
+    return [edit_entry(row) for row in rows]
+
+
+def known_names(session: Session, unit: str | None) -> list[str]:
+    """Return distinct known names, sorted; given a unit, its names plus unit-less ones."""
+    statement = sa_select(col(KnownNameRow.name)).distinct().order_by(col(KnownNameRow.name))
+    if unit is not None:
+        unit_column = col(KnownNameRow.unit)
+        statement = statement.where(or_(unit_column == unit, unit_column == ""))
+    return list(session.execute(statement).scalars().all())

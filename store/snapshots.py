@@ -1,0 +1,84 @@
+"""JSON snapshots of projects with their indicators, and restoring them, for undo and redo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import DateTime, Table, delete, insert, select
+from sqlmodel import Session
+
+from store.models import INDICATORS, PROJECTS
+
+Snapshot = dict[str, Any]
+"""A project row as JSON-safe values plus an `indicators` list of indicator rows."""
+
+
+
+def _to_json(row: Mapping[Any, Any]) -> dict[str, Any]:
+    """Return a row's values with datetimes as ISO text so the snapshot fits in a JSON column."""
+    return {
+        name: value.isoformat() if isinstance(value, datetime) else value
+        for name, value in row.items()
+    }
+
+
+def _from_json(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Return snapshot values as table values, ISO text turned back into datetimes."""
+    row = {}
+    for column in table.columns:
+        value = values.get(column.name)
+        if isinstance(column.type, DateTime) and isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        row[column.name] = value
+    return row
+
+
+def take(session: Session, keys: Iterable[str]) -> dict[str, Snapshot | None]:
+    """Return each project's row and indicators by key; None for a key that does not exist."""
+    wanted = list(dict.fromkeys(keys))
+    snapshots: dict[str, Snapshot | None] = dict.fromkeys(wanted)
+    rows = session.execute(select(PROJECTS).where(PROJECTS.c.key.in_(wanted))).mappings().all()
+    ids = {row["id"]: row["key"] for row in rows}
+    for row in rows:
+        snapshots[row["key"]] = {**_to_json(row), "indicators": []}
+    indicator_rows = session.execute(
+        select(INDICATORS)
+        .where(INDICATORS.c.project_id.in_(list(ids)))
+        .order_by(INDICATORS.c.project_id, INDICATORS.c.position)
+    ).mappings()
+    for indicator in indicator_rows:
+        snapshot = snapshots[ids[indicator["project_id"]]]
+        assert snapshot is not None
+        snapshot["indicators"].append(_to_json(indicator))
+    return snapshots
+
+
+def versions(snapshots: Mapping[str, Snapshot | None]) -> dict[str, int | None]:
+    """Return the version of each snapshot's project (None where it does not exist)."""
+    return {key: None if snap is None else int(snap["version"]) for key, snap in snapshots.items()}
+
+
+def restore(
+    session: Session,
+    snapshots: Mapping[str, Snapshot | None],
+    stamps: Mapping[str, Mapping[str, Any]],
+) -> None:
+    """Make the projects exactly as snapshotted (deleting absent ones); `stamps` override fields."""
+    keys = list(snapshots)
+    current_ids = select(PROJECTS.c.id).where(PROJECTS.c.key.in_(keys))
+    session.execute(delete(INDICATORS).where(INDICATORS.c.project_id.in_(current_ids)))
+    session.execute(delete(PROJECTS).where(PROJECTS.c.key.in_(keys)))
+    project_rows: list[dict[str, Any]] = []
+    indicator_rows: list[dict[str, Any]] = []
+    for key, snapshot in snapshots.items():
+        if snapshot is None:
+            continue
+        project_rows.append({**_from_json(PROJECTS, snapshot), **stamps.get(key, {})})
+        indicator_rows.extend(_from_json(INDICATORS, item) for item in snapshot["indicators"])
+    if project_rows:
+        session.execute(insert(PROJECTS), project_rows)
+    if indicator_rows:
+        session.execute(insert(INDICATORS), indicator_rows)
+    session.expire_all()
