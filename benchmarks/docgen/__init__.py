@@ -1,0 +1,1 @@
+"""Synthetic 项目支出绩效目标表 documents for benchmarks and for measuring the parser's accuracy."""
