@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from parser import Document, Indicator, ParsedValue, ParseError, Project, decode
+from parser.parse import parse
 from parser.records import content_hash, project_key
 from store.editlog import now
 from store.errors import StoreError
@@ -65,12 +66,15 @@ def read_source(path: Path) -> SourceFile:
 
 def parse_source(source: SourceFile) -> Document:
     """Parse a decoded file, refusing text in which no project table was found."""
-    from parser.parse import parse
-
     try:
-        document: Document = parse(source.text, source=source.name)
+        document = parse(source.text, source=source.name)
     except ParseError as error:
         raise ImportFailure(f"{source.origin}: {error}") from error
+    except Exception as error:  # a parser bug must not stop the other files of a batch
+        raise ImportFailure(
+            f"{source.origin}: the parser failed ({type(error).__name__}: {error}); "
+            "please report this file to the gzreview maintainers"
+        ) from error
     if not document.projects:
         raise ImportFailure(
             f"{source.origin}: no project of a 项目支出绩效目标表 was found in the text; "
