@@ -35,10 +35,11 @@ class Layout:
     @staticmethod
     def draw(rng: random.Random) -> Layout:
         """Draw a layout as one layout engine would apply it to every page of a document."""
+        name_width = rng.randint(20, 28)  # the name column is the narrowest, as in the sample
         return Layout(
-            target_width=rng.randint(30, 46),
+            target_width=rng.randint(max(34, name_width + 10), 48),
             indicator_width=rng.randint(68, 96),
-            name_width=rng.randint(20, 30),
+            name_width=name_width,
             blank_lines=rng.random() < 0.85,
             missing_blank_rate=rng.choice((0.0, 0.005, 0.02)),
             pattern=rng.choices(PATTERNS, weights=_PATTERN_WEIGHTS)[0],
