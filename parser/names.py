@@ -1,46 +1,25 @@
-"""Give each printed project name to one block of its unit (reading order for now)."""
+"""Give each printed project name to one block of its unit, by shared words and learned position."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from parser.assignment import min_cost_assignment
+from parser.fit import block_grams, content_matrix, fit_score
 from parser.model import Flag
+from parser.position import Observation, OffsetModel, context_of, learn_offsets
 
-_IGNORED = re.compile(r"[\s，。；：:、,.;（）()“”\"'《》【】\-—_/]")
-# Words every budget line uses; alone they say nothing about which block a name belongs to.
-GENERIC_GRAMS = frozenset(
-    {"经费", "工作", "项目", "专题", "费用", "建设", "服务", "管理", "发展", "广州", "州市", "年度"}
-)
-_GENERIC_WEIGHT = 0.15
+__all__ = ["BlockText", "NameChoice", "PrintedName", "assign_document", "fit_score"]
 
-
-def grams(text: str) -> frozenset[str]:
-    """Return the character bigrams of `text` without punctuation and spaces."""
-    cleaned = _IGNORED.sub("", text)
-    if len(cleaned) == 1:
-        return frozenset({cleaned})
-    return frozenset(cleaned[i : i + 2] for i in range(len(cleaned) - 1))
-
-
-def weighted_overlap(
-    name_grams: frozenset[str], block_grams: frozenset[str], weights: Mapping[str, float]
-) -> float:
-    """Return the weighted share (0..1) of a name's bigrams that the block also contains."""
-    total = sum(weights.get(gram, 1.0) for gram in name_grams)
-    if total <= 0:
-        return 0.0
-    shared = sum(weights.get(gram, 1.0) for gram in name_grams & block_grams)
-    return shared / total
-
-
-def fit_score(name: str, target: str, indicator_names: Sequence[str]) -> float:
-    """Score (0..1) how well a project name fits a block's target and indicator names."""
-    name_grams = grams(name)
-    block_grams = grams(target).union(*(grams(item) for item in indicator_names))
-    weights = {gram: _GENERIC_WEIGHT for gram in name_grams & GENERIC_GRAMS}
-    return weighted_overlap(name_grams, block_grams, weights)
+# Nats that one full unit of content fit is worth against position evidence.
+CONTENT_WEIGHT = 8.0
+# A swap costing less than this (odds under 9:1) is too close to call: flag it for a reviewer.
+AMBIGUITY_MARGIN = math.log(9.0)
+# Content makes a match certain when its best block beats the runner-up by this much.
+CERTAIN_FIT = 0.3
+CERTAIN_MARGIN = 0.25
 
 
 @dataclass(frozen=True)
@@ -72,23 +51,105 @@ class NameChoice:
 UnitInput = tuple[Sequence[PrintedName], Sequence[BlockText]]
 
 
-def _reading_order(
-    names: Sequence[PrintedName], blocks: Sequence[BlockText]
-) -> tuple[list[NameChoice], list[int]]:
-    choices: list[NameChoice] = []
-    used: set[int] = set()
-    for index in range(len(blocks)):
-        before = [i for i, name in enumerate(names) if name.slot == index]
-        if before:
-            used.add(before[-1])
-            choices.append(NameChoice(before[-1], 0.5))
+@dataclass
+class _Unit:
+    """One unit's names, blocks and their content fit matrix."""
+
+    names: Sequence[PrintedName]
+    blocks: Sequence[BlockText]
+    fit: list[list[float]]
+
+
+def _prepare(names: Sequence[PrintedName], blocks: Sequence[BlockText]) -> _Unit:
+    block_sets = [block_grams(block.target, block.indicator_names) for block in blocks]
+    return _Unit(names, blocks, content_matrix([name.text for name in names], block_sets))
+
+
+def _certain_offsets(unit: _Unit) -> list[Observation]:
+    """Return the offsets of matches content alone settles: a clear best on both sides."""
+    offsets = []
+    for row, name in enumerate(unit.names):
+        scores = unit.fit[row]
+        if not scores:
+            continue
+        best = max(range(len(scores)), key=scores.__getitem__)
+        runner_up = max((s for k, s in enumerate(scores) if k != best), default=0.0)
+        column = [unit.fit[other][best] for other in range(len(unit.names)) if other != row]
+        rival = max(column, default=0.0)
+        if scores[best] >= CERTAIN_FIT and scores[best] - max(runner_up, rival) >= CERTAIN_MARGIN:
+            offsets.append((name.slot - best, context_of(best, len(unit.blocks))))
+    return offsets
+
+
+def _costs(unit: _Unit, model: OffsetModel) -> list[list[float]]:
+    return [
+        [
+            CONTENT_WEIGHT * (1.0 - unit.fit[row][column])
+            + model.cost(name.slot - column, context_of(column, len(unit.blocks)))
+            for column in range(len(unit.blocks))
+        ]
+        for row, name in enumerate(unit.names)
+    ]
+
+
+def _rivals(
+    unit: _Unit, costs: list[list[float]], owner: list[int | None], column: int
+) -> list[tuple[int, float]]:
+    """Return (other name, swap cost) for every name that could take this block instead."""
+    mine = owner[column]
+    result = []
+    for row in range(len(unit.names)):
+        if row == mine or (mine is not None and unit.names[row].text == unit.names[mine].text):
+            continue
+        their = next((k for k, r in enumerate(owner) if r == row), None)
+        current = costs[mine][column] if mine is not None else 0.0
+        if their is None:
+            delta = costs[row][column] - current
         else:
-            choices.append(
-                NameChoice(None, 0.0, [Flag("missing_name", "no name was printed for this block")])
-            )
-    return choices, [i for i in range(len(names)) if i not in used]
+            current += costs[row][their]
+            swapped = costs[row][column] + (costs[mine][their] if mine is not None else 0.0)
+            delta = swapped - current
+        result.append((row, delta))
+    return result
+
+
+def _choice(
+    unit: _Unit, costs: list[list[float]], owner: list[int | None], column: int
+) -> NameChoice:
+    row = owner[column]
+    if row is None:
+        return NameChoice(
+            None, 0.0, [Flag("missing_name", "no printed name was left for this block")]
+        )
+    rivals = _rivals(unit, costs, owner, column)
+    margin = min((delta for _, delta in rivals), default=math.inf)
+    confidence = 1.0 if margin == math.inf else 1.0 / (1.0 + math.exp(-margin))
+    close = sorted((delta, other) for other, delta in rivals if delta < AMBIGUITY_MARGIN)
+    flags = []
+    if close:
+        listed = "; ".join(unit.names[other].text for _, other in close)
+        flags.append(Flag("name_ambiguous", f"the text cannot tell this name from: {listed}"))
+    printed_before = [i for i, name in enumerate(unit.names) if name.slot == column]
+    if not printed_before or printed_before[-1] != row:
+        flags.append(Flag("name_displaced", "the name was printed away from this block"))
+    alternatives = [(other, round(unit.fit[other][column], 4)) for _, other in close]
+    return NameChoice(row, confidence, flags, alternatives)
+
+
+def _assign_unit(unit: _Unit, model: OffsetModel) -> tuple[list[NameChoice], list[int]]:
+    costs = _costs(unit, model)
+    by_row = min_cost_assignment(costs)
+    owner: list[int | None] = [None] * len(unit.blocks)
+    for row, column in enumerate(by_row):
+        if column is not None:
+            owner[column] = row
+    choices = [_choice(unit, costs, owner, column) for column in range(len(unit.blocks))]
+    unused = [row for row, column in enumerate(by_row) if column is None]
+    return choices, unused
 
 
 def assign_document(units: Sequence[UnitInput]) -> list[tuple[list[NameChoice], list[int]]]:
-    """Assign names to blocks in every unit of a document; return choices and unused names."""
-    return [_reading_order(names, blocks) for names, blocks in units]
+    """Assign names to blocks in every unit, learning the position pattern from the document."""
+    prepared = [_prepare(names, blocks) for names, blocks in units]
+    model = learn_offsets(offset for unit in prepared for offset in _certain_offsets(unit))
+    return [_assign_unit(unit, model) for unit in prepared]
