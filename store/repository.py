@@ -6,15 +6,17 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TextIO
 
 from sqlalchemy import Engine, func
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
 from parser import Document
 from store import editlog, importer, queries
 from store.db import create_store_engine, display_location, prepare_schema, writer
-from store.errors import NotFoundError
+from store.errors import NotFoundError, StoreError
+from store.export import ExportSummary, iter_projects, write_export
 from store.known import add_known_names
 from store.models import DocumentRow, ProjectRow, UiStateRow
 from store.views import (
@@ -44,6 +46,13 @@ class Repository:
         engine = create_store_engine(url_or_path)
         try:
             prepare_schema(engine)
+        except SQLAlchemyError as error:
+            engine.dispose()
+            location = display_location(str(engine.url))
+            reason = getattr(error, "orig", None) or error
+            raise StoreError(
+                f"{location}: cannot open the database ({reason}); check --db or GZREVIEW_DB"
+            ) from error
         except BaseException:
             engine.dispose()
             raise
@@ -300,3 +309,17 @@ class Repository:
         """Add (name, unit) pairs as imported known names; return how many were new."""
         with self._write() as session:
             return add_known_names(session.connection(), pairs, source="imported")
+
+    def export(
+        self,
+        format: str,
+        output: Path | None,
+        *,
+        include_all: bool = False,
+        force: bool = False,
+        stream: TextIO | None = None,
+    ) -> ExportSummary:
+        """Export verified projects (all with `include_all`) from one consistent read."""
+        with self._read() as session:
+            items = iter_projects(session.connection(), include_all)
+            return write_export(format, items, output, force, stream)

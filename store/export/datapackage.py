@@ -1,0 +1,86 @@
+"""A Frictionless data package: projects.csv, indicators.csv, and datapackage.json with keys."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+from store.export.atomic import atomic_directory
+from store.export.rows import ExportProject
+from store.export.tables import (
+    INDICATOR_COLUMNS,
+    PROJECT_COLUMNS,
+    Column,
+    indicator_cells,
+    project_cells,
+    safe,
+)
+
+
+def _schema(columns: Iterable[Column]) -> dict[str, Any]:
+    """Return the Table Schema fields of some columns."""
+    return {
+        "fields": [
+            {"name": column.name, "type": column.type, "description": column.description}
+            for column in columns
+        ],
+        "missingValues": [""],
+    }
+
+
+def descriptor() -> dict[str, Any]:
+    """Return datapackage.json: two CSV resources, primary keys and the foreign key between them."""
+    projects = _schema(PROJECT_COLUMNS) | {"primaryKey": ["key"]}
+    indicators = _schema(INDICATOR_COLUMNS) | {
+        "primaryKey": ["project_key", "position"],
+        "foreignKeys": [
+            {"fields": ["project_key"], "reference": {"resource": "projects", "fields": ["key"]}}
+        ],
+    }
+    return {
+        "name": "gzreview-export",
+        "title": "Project performance targets reviewed with gzreview",
+        "resources": [
+            _resource("projects", projects),
+            _resource("indicators", indicators),
+        ],
+    }
+
+
+def _resource(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """Return one CSV resource of the package."""
+    return {
+        "name": name,
+        "path": f"{name}.csv",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": schema,
+    }
+
+
+def _open_csv(path: Path) -> TextIO:
+    """Open a CSV file for writing as plain UTF-8, as the descriptor declares."""
+    return path.open("w", encoding="utf-8", newline="")
+
+
+def write_datapackage(items: Iterable[ExportProject], folder: Path, force: bool) -> None:
+    """Write the package into a temporary folder and move it into place when complete."""
+    with atomic_directory(folder, force) as temporary:
+        with (
+            _open_csv(temporary / "projects.csv") as projects_file,
+            _open_csv(temporary / "indicators.csv") as indicators_file,
+        ):
+            projects = csv.writer(projects_file)
+            indicators = csv.writer(indicators_file)
+            projects.writerow([column.name for column in PROJECT_COLUMNS])
+            indicators.writerow([column.name for column in INDICATOR_COLUMNS])
+            for item in items:
+                projects.writerow(safe(project_cells(item)))
+                key = item.project["key"]
+                indicators.writerows(safe(indicator_cells(key, row)) for row in item.indicators)
+        text = json.dumps(descriptor(), ensure_ascii=False, indent=2)
+        (temporary / "datapackage.json").write_text(text + "\n", encoding="utf-8")

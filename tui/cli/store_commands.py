@@ -1,0 +1,131 @@
+"""`gzreview import` and `gzreview stats`: load documents into the database and show progress."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import click
+
+from store.importer import collect_sources
+from store.repository import Repository
+from store.views import ImportReport, UnitStats
+from tui.cli.options import db_option, open_repository, reviewer_option
+
+PROGRESS_FROM = 5
+"""Show a progress bar when importing at least this many files."""
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@reviewer_option
+def import_command(paths: tuple[Path, ...], db: str | None, reviewer: str) -> None:
+    """Import text files, or folders of *.txt files (recursively), one transaction per document."""
+    files = collect_sources(paths)
+    empty_folders = [path for path in paths if path.is_dir() and not any(path.rglob("*.txt"))]
+    with open_repository(db, reviewer) as repository:
+        reports = _import_all(repository, files)
+    for folder in empty_folders:
+        reports.append(ImportReport(str(folder), "failed", reason=f"{folder}: no *.txt file in it"))
+        click.echo(f"failed: {folder}: no *.txt file in this folder", err=True)
+    click.echo(_summary(reports))
+    if any(report.outcome == "failed" for report in reports):
+        sys.exit(1)
+
+
+def _import_all(repository: Repository, files: Sequence[Path]) -> list[ImportReport]:
+    """Import each file, with a progress bar on stderr when there are many, echoing each outcome."""
+    reports: list[ImportReport] = []
+    if len(files) < PROGRESS_FROM:
+        for path in files:
+            reports.append(repository.import_file(path))
+            _echo_report(reports[-1])
+        return reports
+    with click.progressbar(files, label="Importing", file=sys.stderr) as bar:
+        reports.extend(repository.import_file(path) for path in bar)
+    for report in reports:
+        if report.outcome != "imported":
+            _echo_report(report)
+    return reports
+
+
+def _echo_report(report: ImportReport) -> None:
+    """Print one file's outcome: imported ones on stdout, duplicates and failures on stderr."""
+    if report.outcome == "imported":
+        click.echo(
+            f"imported {report.source}: {report.projects} projects, "
+            f"{report.indicators} indicators, {report.flagged} flagged"
+        )
+    elif report.outcome == "duplicate":
+        click.echo(f"skipped {report.source}: {report.reason}", err=True)
+    else:
+        click.echo(f"failed: {report.reason}", err=True)
+
+
+def _summary(reports: Iterable[ImportReport]) -> str:
+    """Return the closing line: documents, projects, indicators, flagged; skips; failures."""
+    reports = list(reports)
+    imported = [report for report in reports if report.outcome == "imported"]
+    duplicates = sum(1 for report in reports if report.outcome == "duplicate")
+    failed = sum(1 for report in reports if report.outcome == "failed")
+    return (
+        f"Imported {len(imported)} documents: {sum(r.projects for r in imported)} projects, "
+        f"{sum(r.indicators for r in imported)} indicators, "
+        f"{sum(r.flagged for r in imported)} flagged; "
+        f"{duplicates} duplicates skipped; {failed} failed."
+    )
+
+
+@click.command("stats")
+@db_option
+def stats_command(db: str | None) -> None:
+    """Show projects, verified, flagged and unreviewed per document and unit."""
+    with open_repository(db, "") as repository:
+        click.echo(f"Database: {repository.location}")
+        rows = repository.unit_stats()
+    if not rows:
+        click.echo("No documents imported yet; run `gzreview import FILE`.")
+        return
+    click.echo(_table(rows))
+
+
+def _table(rows: Sequence[UnitStats]) -> str:
+    """Return the stats as aligned text, with a total line."""
+    header = ["document", "unit", "projects", "verified", "flagged", "unreviewed"]
+    body = [
+        [row.file_name, row.unit, *map(str, _counts(row))]
+        for row in rows
+    ]
+    totals = [sum(row.projects for row in rows), sum(row.verified for row in rows)]
+    totals += [sum(row.flagged for row in rows), sum(row.unreviewed for row in rows)]
+    lines = [header, *body, ["total", "", *map(str, totals)]]
+    widths = [max(_width(line[column]) for line in lines) for column in range(len(header))]
+    return "\n".join(_line(line, widths) for line in lines)
+
+
+def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
+    """Return one aligned line: text columns left, number columns right."""
+    padded = [
+        _pad(cell, width, right=column >= 2)
+        for column, (cell, width) in enumerate(zip(cells, widths, strict=True))
+    ]
+    return "  ".join(padded).rstrip()
+
+
+def _counts(row: UnitStats) -> tuple[int, int, int, int]:
+    """Return a row's counts in column order."""
+    return row.projects, row.verified, row.flagged, row.unreviewed
+
+
+def _width(text: str) -> int:
+    """Return how many terminal columns text takes (CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _pad(text: str, width: int, *, right: bool) -> str:
+    """Pad text to a display width, numbers to the right."""
+    space = " " * (width - _width(text))
+    return space + text if right else text + space
