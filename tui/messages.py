@@ -1,0 +1,56 @@
+"""Messages that workers post to the review screen: results of database work, never widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from store.views import ListFilter, ProjectDetail, ProjectSummary
+
+
+@dataclass
+class ViewLoaded(Message):
+    """A (re)loaded list view: ids under the filter, review progress, where the cursor goes."""
+
+    generation: int
+    list_filter: ListFilter
+    ids: list[int]
+    needs_review: set[int]
+    verified: int
+    total: int
+    cursor: int
+
+
+@dataclass
+class PageLoaded(Message):
+    """Row summaries for one page of the list view `generation`."""
+
+    generation: int
+    page: int
+    rows: list[ProjectSummary]
+
+
+@dataclass
+class DetailLoaded(Message):
+    """One project's detail, with its document's text when the screen did not have it yet."""
+
+    detail: ProjectDetail
+    text: str | None
+
+
+@dataclass
+class EditApplied(Message):
+    """A store action succeeded; the screen reloads its view and selects `select_id`."""
+
+    summary: str
+    select_id: int | None
+    advance: bool = False
+
+
+@dataclass
+class StoreFailed(Message):
+    """A store action was refused or failed; shown as a titled notification."""
+
+    title: str
+    message: str

@@ -1,0 +1,46 @@
+"""A small modal asking why a project is flagged; it returns the note, or None when cancelled."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Enter saves the note, Escape cancels; an empty note is refused with a hint."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close without flagging", id="note-cancel"),
+    ]
+
+    def __init__(self, project_name: str, note: str) -> None:
+        """Ask about `project_name`, starting from its current note."""
+        super().__init__()
+        self.project_name = project_name
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        """Title, input and hint."""
+        with Vertical(id="note-dialog", classes="dialog"):
+            yield Label(f"Flag “{self.project_name}” — what is wrong?", markup=False)
+            yield Input(
+                self.note, placeholder="e.g. name belongs to the next project", id="note-input"
+            )
+            yield Label("Enter flags · Escape cancels", id="note-hint", classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Return the note when it says something."""
+        note = event.value.strip()
+        if not note:
+            self.query_one("#note-hint", Label).update("Type a few words on why this needs a look.")
+            return
+        self.dismiss(note)
+
+    def action_cancel(self) -> None:
+        """Close without flagging."""
+        self.dismiss(None)

@@ -1,0 +1,433 @@
+"""The review screen: project list, raw text and fields side by side; it owns the review state."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from functools import partial
+from time import perf_counter
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer
+
+from store.errors import StoreError
+from store.views import ListFilter, ProjectDetail
+from tui.messages import DetailLoaded, EditApplied, PageLoaded, StoreFailed, ViewLoaded
+from tui.paging import BoundedCache, ProjectRows, next_needing_review
+from tui.screens.bindings import REVIEW_BINDINGS
+from tui.screens.help_screen import HelpScreen
+from tui.screens.note_screen import NoteScreen
+from tui.screens.search_screen import SearchScreen
+from tui.widgets.fields_pane import FieldsPane
+from tui.widgets.project_list import ProjectList
+from tui.widgets.raw_text import RawTextPane
+from tui.widgets.review_header import ReviewHeader
+from tui.workers import (
+    StoreAccess,
+    ViewRequest,
+    load_detail,
+    load_page,
+    load_view,
+    save_ui_state,
+)
+
+if TYPE_CHECKING:
+    from store.repository import Repository
+
+FILTER_ORDER = list(ListFilter)
+STATE_PROJECT = "last_project_id"
+STATE_FILTER = "list_filter"
+PREFETCH_AHEAD = 4
+
+
+class ReviewScreen(Screen[None]):
+    """Moves the cursor and shows the project in the same frame; database work goes to workers."""
+
+    BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
+
+    def __init__(
+        self,
+        store: StoreAccess,
+        document_id: int | None = None,
+        on_first_project: Callable[[], None] | None = None,
+    ) -> None:
+        """Review the projects of one document, or of every document when `document_id` is None."""
+        super().__init__()
+        self.store = store
+        self.on_first_project = on_first_project
+        self.document_id = document_id
+        self.list_filter = ListFilter.ALL
+        self.rows = ProjectRows([])
+        self.needs_review: set[int] = set()
+        self.progress = (0, 0)
+        self.cursor = 0
+        self.detail: ProjectDetail | None = None
+        self.details: BoundedCache[int, ProjectDetail] = BoundedCache(256)
+        self.texts: BoundedCache[int, str] = BoundedCache(8)
+        self.generation = 0
+        self.key_latencies_ms: list[float] = []
+        self._ready = False
+        self._save_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        """Header, the three panes, and the footer with the active keys."""
+        yield ReviewHeader(id="header", markup=False)
+        with Horizontal(id="panes"):
+            yield ProjectList(id="projects")
+            yield RawTextPane(id="raw")
+            yield FieldsPane(id="fields")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Restore the last filter and project, then load the list in a worker."""
+        self.query_one(ProjectList).focus()
+        self.query_one(ProjectList).border_title = "Projects"
+        self.query_one(RawTextPane).border_title = "Raw text"
+        self.query_one(FieldsPane).border_title = "Fields"
+        self.run_worker(self._restore_and_load, thread=True, group="view")
+
+    def _restore_and_load(self) -> None:
+        """Read the saved ui state (worker thread) and load the view it names."""
+        saved_filter, saved_project = self.store.call(
+            lambda repository: (
+                repository.get_ui_state(STATE_FILTER),
+                repository.get_ui_state(STATE_PROJECT),
+            )
+        )
+        if saved_filter in {member.value for member in ListFilter}:
+            self.list_filter = ListFilter(saved_filter)
+        select_id = int(saved_project) if saved_project and saved_project.isdigit() else None
+        self.post_message(load_view(self.store, self._view_request(select_id, 0)))
+
+    def _view_request(self, select_id: int | None, fallback_index: int) -> ViewRequest:
+        """A request for the current filter's view, under a new generation."""
+        self.generation += 1
+        return ViewRequest(
+            self.generation, self.list_filter, self.document_id, select_id, fallback_index
+        )
+
+    def reload(self, select_id: int | None, fallback_index: int = 0) -> None:
+        """Reload the list view (after an edit or a filter change), keeping `select_id` selected."""
+        request = self._view_request(select_id, fallback_index)
+        self.run_worker(
+            partial(self._post, load_view, request), thread=True, group="view", exclusive=True
+        )
+
+    def _post(self, loader: Callable[..., Message | None], *arguments: object) -> None:
+        """Run a loader from `tui.workers` in this worker thread and post what it returns."""
+        try:
+            message = loader(self.store, *arguments)
+        except StoreError as error:
+            self.post_message(StoreFailed("Database", str(error)))
+            return
+        if message is not None:
+            self.post_message(message)
+
+    # ------------------------------------------------------------------ messages from workers
+
+    def on_view_loaded(self, message: ViewLoaded) -> None:
+        """Show a freshly loaded view and select the project the request asked for."""
+        if message.generation != self.generation:
+            return
+        self.list_filter = message.list_filter
+        self.rows = ProjectRows(message.ids)
+        self.needs_review = message.needs_review
+        self.progress = (message.verified, message.total)
+        empty = f"No project matches the filter “{self.list_filter}”; press F for another filter."
+        self.query_one(ProjectList).show_rows(self.rows, message.cursor, empty)
+        self.move_to(message.cursor)
+        if not self._ready:
+            self._ready = True
+            gc.freeze()
+
+    def on_page_loaded(self, message: PageLoaded) -> None:
+        """Keep a page of row summaries and redraw the visible rows."""
+        if message.generation == self.generation:
+            self.rows.store_page(message.page, message.rows)
+            self.query_one(ProjectList).refresh_rows()
+
+    def on_detail_loaded(self, message: DetailLoaded) -> None:
+        """Cache a loaded project and show it if it is still the selected one."""
+        if message.text is not None:
+            self.texts.put(message.detail.document_id, message.text)
+        self.details.put(message.detail.id, message.detail)
+        if self.selected_id() == message.detail.id:
+            self._show_detail(message.detail)
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        """Show a refused or failed store action; nothing crashes."""
+        self.notify(message.message, title=message.title, severity="error", timeout=8)
+
+    def on_edit_applied(self, message: EditApplied) -> None:
+        """Confirm an action and reload, since any project may have changed."""
+        self.notify(message.summary, timeout=3)
+        self.details.clear()
+        self.reload(message.select_id, self.cursor)
+
+    @on(ProjectList.PagesWanted)
+    def _load_pages(self, message: ProjectList.PagesWanted) -> None:
+        """Load the pages the list is about to draw."""
+        for page in message.pages:
+            arguments = (
+                self.generation,
+                self.list_filter,
+                self.document_id,
+                page,
+                self.rows.page_size,
+            )
+            self.run_worker(partial(self._post, load_page, *arguments), thread=True, group="pages")
+
+    @on(ProjectList.RowClicked)
+    def _row_clicked(self, message: ProjectList.RowClicked) -> None:
+        """Select the clicked row."""
+        self.move_to(message.index)
+
+    # ------------------------------------------------------------------ selection
+
+    def selected_id(self) -> int | None:
+        """The id of the project under the cursor, if any."""
+        return self.rows.ids[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    def move_to(self, index: int) -> None:
+        """Move the cursor and, when the project is cached, update every pane in the same frame."""
+        started = perf_counter()
+        if not self.rows.ids:
+            self.cursor = 0
+            self._show_detail(None)
+            return
+        self.cursor = min(max(index, 0), len(self.rows) - 1)
+        self.query_one(ProjectList).move_cursor(self.cursor)
+        project_id = self.rows.ids[self.cursor]
+        detail = self.details.get(project_id)
+        if detail is not None and detail.document_id in self.texts:
+            self._show_detail(detail)
+        else:
+            self._fetch_detail(project_id, exclusive=True)
+        self._prefetch_around(self.cursor)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(0.5, self._save_selection)
+        self.call_after_refresh(
+            lambda: self.key_latencies_ms.append((perf_counter() - started) * 1000)
+        )
+
+    def _fetch_detail(self, project_id: int, exclusive: bool) -> None:
+        """Load one project's detail in a worker."""
+        work = partial(self._post, load_detail, project_id, self.texts.keys())
+        self.run_worker(work, thread=True, group="detail", exclusive=exclusive)
+
+    def _prefetch_around(self, index: int) -> None:
+        """Load the neighbours' details ahead of the next key press."""
+        wanted = [
+            self.rows.ids[position]
+            for position in range(index - 1, index + PREFETCH_AHEAD + 1)
+            if 0 <= position < len(self.rows) and self.rows.ids[position] not in self.details
+        ]
+        if wanted:
+            work = partial(self._prefetch_work, wanted, self.texts.keys())
+            self.run_worker(work, thread=True, group="prefetch", exclusive=True)
+
+    def _prefetch_work(self, project_ids: list[int], known_texts: set[int]) -> None:
+        """Worker: load several details one after another."""
+        for project_id in project_ids:
+            self._post(load_detail, project_id, known_texts)
+
+    def _show_detail(self, detail: ProjectDetail | None) -> None:
+        """Fill the raw pane, the fields pane and the header from one project."""
+        self.detail = detail
+        raw = self.query_one(RawTextPane)
+        if detail is not None:
+            text = self.texts.get(detail.document_id)
+            if text is not None:
+                raw.show_document(text)
+                raw.highlight(detail.block, detail.name_spans)
+            if self.on_first_project is not None:
+                self.call_after_refresh(self.on_first_project)
+                self.on_first_project = None
+        self.query_one(FieldsPane).show(detail)
+        self._show_header()
+
+    def _show_header(self) -> None:
+        """Redraw the header line."""
+        document = self.detail.document_file if self.detail else ""
+        self.query_one(ReviewHeader).show(
+            document, *self.progress, str(self.list_filter), self.store.database_label
+        )
+
+    def _save_selection(self) -> None:
+        """Remember filter and project (in a worker) so reopening comes back here."""
+        values = {STATE_FILTER: str(self.list_filter), STATE_PROJECT: str(self.selected_id() or "")}
+        self.run_worker(
+            partial(self._save_values, values), thread=True, group="state", exclusive=True
+        )
+
+    def _save_values(self, values: dict[str, str]) -> None:
+        """Worker: write ui state."""
+        self._post(lambda store: store.call(partial(save_ui_state, values=values)))
+
+    # ------------------------------------------------------------------ actions (keys and palette)
+
+    def action_next_project(self) -> None:
+        """Select the next project."""
+        self.move_to(self.cursor + 1)
+
+    def action_previous_project(self) -> None:
+        """Select the previous project."""
+        self.move_to(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        """Move a screenful down."""
+        self.move_to(self.cursor + self.query_one(ProjectList).size.height)
+
+    def action_page_up(self) -> None:
+        """Move a screenful up."""
+        self.move_to(self.cursor - self.query_one(ProjectList).size.height)
+
+    def action_first_project(self) -> None:
+        """Select the first project."""
+        self.move_to(0)
+
+    def action_last_project(self) -> None:
+        """Select the last project."""
+        self.move_to(len(self.rows) - 1)
+
+    def action_next_needing_review(self) -> None:
+        """Jump to the next unreviewed or flagged project, wrapping around."""
+        index = next_needing_review(self.rows.ids, self.cursor, self.needs_review)
+        if index is None:
+            self.notify("No project in this list needs review.", title="All reviewed")
+        else:
+            self.move_to(index)
+
+    def action_verify(self) -> None:
+        """Verify the selected project and go to the next one that needs review."""
+        detail = self.selected_detail()
+        if detail is None:
+            return
+        after = next_needing_review(self.rows.ids, self.cursor, self.needs_review, skip=detail.id)
+        select_id = self.rows.ids[after] if after is not None else detail.id
+        self.apply_edit(
+            lambda repository: repository.verify(detail.id, detail.version),
+            f"Verified {detail.name}",
+            select_id,
+        )
+
+    def action_flag(self) -> None:
+        """Ask for a note, then flag the selected project with it."""
+        detail = self.selected_detail()
+        if detail is None:
+            return
+
+        def flag_with(note: str | None) -> None:
+            if note is not None:
+                self.apply_edit(
+                    lambda repository: repository.flag(detail.id, note, detail.version),
+                    f"Flagged {detail.name}",
+                    detail.id,
+                )
+
+        self.app.push_screen(NoteScreen(detail.name, detail.note), flag_with)
+
+    def action_mark_unreviewed(self) -> None:
+        """Put the selected project back to unreviewed."""
+        detail = self.selected_detail()
+        if detail is not None:
+            self.apply_edit(
+                lambda repository: repository.mark_unreviewed(detail.id, detail.version),
+                f"Back to unreviewed: {detail.name}",
+                detail.id,
+            )
+
+    def action_undo(self) -> None:
+        """Undo the newest action still applied."""
+        self.apply_edit(lambda repository: repository.undo(), "Undone", self.selected_id())
+
+    def action_redo(self) -> None:
+        """Redo the most recently undone action."""
+        self.apply_edit(lambda repository: repository.redo(), "Redone", self.selected_id())
+
+    def action_cycle_filter(self) -> None:
+        """Show the next list filter: all, needs review, flagged, verified."""
+        self.list_filter = FILTER_ORDER[
+            (FILTER_ORDER.index(self.list_filter) + 1) % len(FILTER_ORDER)
+        ]
+        self._show_header()
+        self.reload(self.selected_id(), 0)
+
+    def action_search(self) -> None:
+        """Search names and targets; the chosen project is selected (in the full list if needed)."""
+        self.app.push_screen(SearchScreen(self.store, self.document_id), self.jump_to_project)
+
+    def jump_to_project(self, project_id: int | None) -> None:
+        """Select a project, switching to the full list when the filter hides it."""
+        if project_id is None:
+            return
+        index = self.rows.index_of(project_id)
+        if index is not None:
+            self.move_to(index)
+            return
+        self.list_filter = ListFilter.ALL
+        self.reload(project_id, 0)
+
+    def action_toggle_raw(self) -> None:
+        """Show or hide the raw text pane (for narrow terminals)."""
+        raw = self.query_one(RawTextPane)
+        raw.display = not raw.display
+
+    def action_help(self) -> None:
+        """Open the list of every key."""
+        self.app.push_screen(HelpScreen(REVIEW_BINDINGS))
+
+    def action_quit_review(self) -> None:
+        """Save the position, then quit."""
+        values = {STATE_FILTER: str(self.list_filter), STATE_PROJECT: str(self.selected_id() or "")}
+        try:
+            self.store.call(partial(save_ui_state, values=values))
+        except StoreError as error:
+            self.notify(str(error), title="Position not saved", severity="warning")
+        self.app.exit()
+
+    # ------------------------------------------------------------------ edits
+
+    def selected_detail(self) -> ProjectDetail | None:
+        """The loaded detail of the selected project, or None (with a notice) while it loads."""
+        if self.detail is None or self.detail.id != self.selected_id():
+            self.notify(
+                "No project is shown yet; wait a moment or pick one.", title="Nothing selected"
+            )
+            return None
+        return self.detail
+
+    def apply_edit(
+        self, work: Callable[[Repository], object], summary: str, select_id: int | None
+    ) -> None:
+        """Run one store action in a worker; the result reloads the view or shows why it failed."""
+        self.run_worker(
+            partial(self._edit_work, work, summary, select_id), thread=True, group="edit"
+        )
+
+    def _edit_work(
+        self, work: Callable[[Repository], object], summary: str, select_id: int | None
+    ) -> None:
+        """Worker: one store action, posted back as EditApplied or StoreFailed."""
+        try:
+            result = self.store.call(work)
+        except StoreError as error:
+            self.post_message(StoreFailed(error_title(error), str(error)))
+            return
+        detail = getattr(result, "summary", "")
+        self.post_message(EditApplied(f"{summary}: {detail}" if detail else summary, select_id))
+
+
+def error_title(error: Exception) -> str:
+    """A short title from an error's class: `StaleEditError` → `Stale edit`."""
+    name = type(error).__name__.removesuffix("Error") or "Error"
+    words = "".join(f" {char.lower()}" if char.isupper() else char for char in name).strip()
+    return words[:1].upper() + words[1:]

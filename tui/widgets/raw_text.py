@@ -1,0 +1,187 @@
+"""The document's raw text with two lasting highlights: the project's block and its name lines."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.widgets.text_cells import printable
+
+Span = tuple[int, int]
+
+
+def wrap_rows(text: str, width: int) -> list[tuple[int, int, int]]:
+    """Screen rows (line number, start, end) of the non-blank lines, wrapped at `width` cells."""
+    rows: list[tuple[int, int, int]] = []
+    start = 0
+    for number, line in enumerate(text.split("\n")):
+        end = start + len(line)
+        if line.strip():
+            rows.extend(
+                (number, row_start, row_end) for row_start, row_end in _wrap(line, start, width)
+            )
+        start = end + 1
+    return rows
+
+
+def _wrap(line: str, offset: int, width: int) -> list[Span]:
+    """Cut one line into pieces of at most `width` cells (a wide character is never split)."""
+    if cell_len(line) <= width:
+        return [(offset, offset + len(line))]
+    pieces, piece_start, cells = [], 0, 0
+    for index, character in enumerate(line):
+        size = get_character_cell_size(character)
+        if cells + size > width and index > piece_start:
+            pieces.append((offset + piece_start, offset + index))
+            piece_start, cells = index, 0
+        cells += size
+    pieces.append((offset + piece_start, offset + len(line)))
+    return pieces
+
+
+def scroll_target(current: int, height: int, block: tuple[int, int], names: list[int]) -> int:
+    """Top row that shows the block and every name row when they fit, else the block's top."""
+    wanted_first = min([block[0], *names])
+    wanted_last = max([block[1], *names])
+    if wanted_last - wanted_first + 1 > height:
+        wanted_first, wanted_last = block[0], min(block[1], block[0] + height - 1)
+    if current <= wanted_first and wanted_last < current + height:
+        return current
+    margin = max((height - (wanted_last - wanted_first + 1)) // 3, 0)
+    return max(wanted_first - margin, 0)
+
+
+class RawTextPane(ScrollView, can_focus=False):
+    """Line-API rendering so highlights survive clicks and wide characters take two cells."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "raw-text--block",
+        "raw-text--name",
+        "raw-text--gutter",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        """Start with no document."""
+        super().__init__(id=id)
+        self._source = ""
+        self._text = ""
+        self._rows: list[tuple[int, int, int]] = []
+        self._row_starts: list[int] = []
+        self._wrap_width = 0
+        self._block: Span = (0, 0)
+        self._names: tuple[Span, ...] = ()
+        self._gutter = 0
+        self._cache: dict[int, Strip] = {}
+        self._styles: dict[str, Style] = {}
+
+    def notify_style_update(self) -> None:
+        """Forget computed styles and rows when the CSS or theme changes."""
+        super().notify_style_update()
+        self._styles = {}
+        self._cache = {}
+
+    def _style(self, name: str) -> Style:
+        """Base style plus a component's, computed once (rich_style is slow per line)."""
+        style = self._styles.get(name)
+        if style is None:
+            base = self.rich_style
+            style = base if name == "base" else base + self.get_component_rich_style(name)
+            self._styles[name] = style
+        return style
+
+    def show_document(self, text: str) -> None:
+        """Replace the text shown (a different document); highlights are cleared."""
+        if text is self._source:
+            return
+        self._source = text
+        self._text = printable(text)
+        self._gutter = len(str(text.count("\n") + 1)) + 1
+        self._block, self._names = (0, 0), ()
+        self._layout_rows()
+
+    def _layout_rows(self) -> None:
+        """Wrap the text to the pane's width and size the scrollable area."""
+        self._wrap_width = max(self.scrollable_content_region.width - self._gutter, 8)
+        self._rows = wrap_rows(self._text, self._wrap_width)
+        self._row_starts = [row[1] for row in self._rows]
+        self.virtual_size = Size(self._wrap_width + self._gutter, len(self._rows))
+        self._cache.clear()
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Wrap again at the new width, keeping the highlighted block in view."""
+        if (
+            self._text
+            and max(self.scrollable_content_region.width - self._gutter, 8) != self._wrap_width
+        ):
+            self._layout_rows()
+            self.highlight(self._block, self._names)
+
+    def rows_of(self, span: Span) -> tuple[int, int]:
+        """First and last screen row touched by a character span."""
+        first = max(bisect_right(self._row_starts, span[0]) - 1, 0)
+        last = max(bisect_right(self._row_starts, max(span[1] - 1, span[0])) - 1, first)
+        return first, last
+
+    def highlight(self, block: Span, names: Sequence[Span]) -> None:
+        """Highlight a block and name spans and scroll so both are in view when they fit."""
+        self._block, self._names = block, tuple(names)
+        self._cache.clear()
+        if self._rows:
+            name_rows = [row for span in names for row in self.rows_of(span)]
+            height = max(self.scrollable_content_region.height, 1)
+            top = scroll_target(round(self.scroll_y), height, self.rows_of(block), name_rows)
+            self.scroll_to(y=top, animate=False, immediate=True)
+            self.border_subtitle = self._far_names_note(top, height, name_rows)
+        self.refresh()
+
+    def _far_names_note(self, top: int, height: int, name_rows: list[int]) -> str:
+        """Say on which source lines the name is when it could not be brought into view."""
+        outside = sorted(
+            {self._rows[row][0] + 1 for row in name_rows if not top <= row < top + height}
+        )
+        return f"name on line {', '.join(map(str, outside))}" if outside else ""
+
+    def render_line(self, y: int) -> Strip:
+        """Draw one screen row: the gutter (line number on a line's first row), then styled text."""
+        index = y + round(self.scroll_y)
+        width = self.scrollable_content_region.width
+        if index >= len(self._rows):
+            return Strip.blank(width, self._style("base"))
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._build_row(index)
+            self._cache[index] = strip
+        return strip.crop_extend(0, width, self._style("base"))
+
+    def _build_row(self, index: int) -> Strip:
+        """Segments for one row, cut where a highlight starts or ends."""
+        number, start, end = self._rows[index]
+        first_row = index == 0 or self._rows[index - 1][0] != number
+        label = str(number + 1) if first_row else ""
+        segments = [Segment(f"{label:>{self._gutter - 1}} ", self._style("raw-text--gutter"))]
+        styles = self._styles_for(start, end)
+        cut = start
+        for position in range(start + 1, end + 1):
+            if position == end or styles[position - start] != styles[cut - start]:
+                segments.append(Segment(self._text[cut:position], styles[cut - start]))
+                cut = position
+        return Strip(segments)
+
+    def _styles_for(self, start: int, end: int) -> list[Style]:
+        """The style of each character of [start, end): name beats block beats plain."""
+        block_style, name_style = self._style("raw-text--block"), self._style("raw-text--name")
+        styles = [self._style("base")] * (end - start)
+        for span, style in [(self._block, block_style)] + [(s, name_style) for s in self._names]:
+            for offset in range(max(span[0], start), min(span[1], end)):
+                styles[offset - start] = style
+        return styles

@@ -1,0 +1,30 @@
+"""One-line header: document, review progress, active filter and database path."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+def header_text(document: str, verified: int, total: int, list_filter: str, database: str) -> Text:
+    """Compose the header line without markup (file names may hold brackets)."""
+    text = Text()
+    text.append(" gzreview ", style="bold reverse")
+    text.append("  ")
+    text.append(document or "—", style="bold")
+    text.append(f"   {verified}/{total} verified", style="green")
+    text.append("   filter: ", style="dim")
+    text.append(list_filter, style="bold")
+    text.append("   db: ", style="dim")
+    text.append(database)
+    return text
+
+
+class ReviewHeader(Static):
+    """Shows what the reviewer is looking at and how far the review has come."""
+
+    def show(
+        self, document: str, verified: int, total: int, list_filter: str, database: str
+    ) -> None:
+        """Redraw with new values."""
+        self.update(header_text(document, verified, total, list_filter, database), layout=False)

@@ -1,0 +1,109 @@
+"""Database work the review screen runs in worker threads; each returns a message to post."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+from store.views import ListFilter, ProjectDetail
+from tui.messages import DetailLoaded, PageLoaded, ViewLoaded
+
+if TYPE_CHECKING:
+    from store.repository import Repository
+
+Result = TypeVar("Result")
+
+
+class StoreAccess:
+    """The repository behind a lock, so concurrent workers never share a connection at once."""
+
+    def __init__(self, repository: Repository, database_label: str) -> None:
+        """Wrap an open repository; `database_label` is what the header shows."""
+        self.repository = repository
+        self.database_label = database_label
+        self._lock = threading.Lock()
+
+    def call(self, work: Callable[[Repository], Result]) -> Result:
+        """Run `work` with the repository, one caller at a time."""
+        with self._lock:
+            return work(self.repository)
+
+
+@dataclass(frozen=True)
+class ViewRequest:
+    """What list to load and which project to put the cursor on."""
+
+    generation: int
+    list_filter: ListFilter
+    document_id: int | None
+    select_id: int | None
+    fallback_index: int
+
+
+def load_view(store: StoreAccess, request: ViewRequest) -> ViewLoaded:
+    """Ids under the filter, the ids that need review, progress, and the cursor position."""
+
+    def work(repository: Repository) -> ViewLoaded:
+        ids = repository.project_ids(request.list_filter, request.document_id)
+        needs = set(repository.project_ids(ListFilter.NEEDS_REVIEW, request.document_id))
+        documents = [
+            document
+            for document in repository.documents()
+            if request.document_id in (None, document.id)
+        ]
+        verified = sum(document.verified_count for document in documents)
+        total = sum(document.project_count for document in documents)
+        cursor = _cursor_for(ids, request.select_id, request.fallback_index)
+        return ViewLoaded(
+            request.generation, request.list_filter, ids, needs, verified, total, cursor
+        )
+
+    return store.call(work)
+
+
+def _cursor_for(ids: list[int], select_id: int | None, fallback_index: int) -> int:
+    """Index of `select_id` in `ids`, else the fallback clamped into range."""
+    if select_id is not None:
+        try:
+            return ids.index(select_id)
+        except ValueError:
+            pass
+    return min(max(fallback_index, 0), max(len(ids) - 1, 0))
+
+
+def load_page(
+    store: StoreAccess,
+    generation: int,
+    list_filter: ListFilter,
+    document_id: int | None,
+    page: int,
+    page_size: int,
+) -> PageLoaded:
+    """One page of row summaries for the list view."""
+    rows = store.call(
+        lambda repository: repository.list_projects(
+            list_filter, document_id, page * page_size, page_size
+        )
+    )
+    return PageLoaded(generation, page, rows)
+
+
+def load_detail(store: StoreAccess, project_id: int, known_texts: set[int]) -> DetailLoaded:
+    """A project's detail, plus its document text unless the screen already holds it."""
+
+    def work(repository: Repository) -> DetailLoaded:
+        detail: ProjectDetail = repository.project(project_id)
+        text = None
+        if detail.document_id not in known_texts:
+            text = repository.document_text(detail.document_id)
+        return DetailLoaded(detail, text)
+
+    return store.call(work)
+
+
+def save_ui_state(repository: Repository, values: dict[str, str]) -> None:
+    """Remember where the reviewer was (not an edit: not logged, not undoable)."""
+    for key, value in values.items():
+        repository.set_ui_state(key, value)
