@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import click
 
+from tui.cli.export_command import export_command
+from tui.cli.known_commands import known_group
 from tui.cli.parse_command import parse_command
+from tui.cli.review_command import review_command, run_bare
+from tui.cli.store_commands import import_command, stats_command
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -13,7 +17,12 @@ from tui.cli.parse_command import parse_command
 def main(context: click.Context) -> None:
     """Review and correct project records extracted from budget performance-target tables."""
     if context.invoked_subcommand is None:
-        click.echo(context.get_help())
+        run_bare()
 
 
 main.add_command(parse_command)
+main.add_command(review_command)
+main.add_command(import_command)
+main.add_command(stats_command)
+main.add_command(known_group)
+main.add_command(export_command)
