@@ -32,10 +32,10 @@ def weighted_overlap(
     name_grams: frozenset[str], other: frozenset[str], weights: Mapping[str, float]
 ) -> float:
     """Return the weighted share (0..1) of a name's bigrams that `other` also contains."""
-    total = sum(weights.get(gram, 1.0) for gram in name_grams)
+    total = math.fsum(weights.get(gram, 1.0) for gram in name_grams)
     if total <= 0:
         return 0.0
-    shared = sum(weights.get(gram, 1.0) for gram in name_grams & other)
+    shared = math.fsum(weights.get(gram, 1.0) for gram in name_grams & other)
     return shared / total
 
 

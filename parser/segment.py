@@ -16,6 +16,10 @@ _UNIT_SUFFIX = re.compile(
 _UNIT_FORBIDDEN = re.compile(r"[，。；：:、,.;!?！？\d\sA-Za-z%％]")
 # Tolerance for name continuation lines: proportional fonts make some lines wider than measured.
 _NAME_WIDTH_SLACK = 1.2
+# A line counts as full when it is this many columns short of the widest name line at most.
+_FULL_LINE_SLACK = 3
+_HEAD = re.compile(r"(?:^|。)\s*\d+\s*、\s*\d+\s*-")
+_ANNUAL = re.compile(r"年度指标值\s*[:：]")
 _OPENERS = "（(“‘《【["
 _CLOSERS = "）)”’》】]"
 
@@ -56,6 +60,8 @@ class Segmented:
     department_spans: list[Span] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     noise: list[Span] = field(default_factory=list)
+    full_target_width: int = 0
+    """The widest target line that was followed by more target text: a full line's width."""
 
 
 def looks_like_unit(content: str) -> bool:
@@ -80,25 +86,33 @@ def _unbalanced(text: str) -> bool:
 
 
 def indicator_cell_complete(text: str) -> bool:
-    """Tell whether an indicator cell's text so far ends at the end of an indicator."""
+    """Tell whether an indicator cell's text so far ends at the end of an indicator.
+
+    That is: it ends with `。`, and after the last indicator head there is a `年度指标值:`, so
+    a `。` inside an indicator name (`…企业。实施周期指标值`) does not end the cell.
+    """
     stripped = text.rstrip()
     if not stripped.endswith("。"):
         return False
-    last = stripped.rfind("年度指标值")
-    return last < 0 or re.search(r"[:：]", stripped[last:]) is not None
+    heads = list(_HEAD.finditer(stripped))
+    tail = stripped[heads[-1].end() :] if heads else stripped
+    return _ANNUAL.search(tail) is not None
 
 
 class _Segmenter:
     """A small state machine over the lines; one method per state keeps each rule readable."""
 
-    def __init__(self, lines: Sequence[Line]) -> None:
+    def __init__(self, lines: Sequence[Line], full_target_width: int = 0) -> None:
         self.lines = lines
+        self.full_target_width = full_target_width
+        self.last_target_width = 0
         self.result = Segmented()
         self.name_width = max(
             (display_width(line.content) for line in lines if line.kind is Kind.NAME), default=0
         )
         self.state = "free"
         self.name: NamePieces | None = None
+        self.name_last_line = ""
         self.block: Block | None = None
         self.previous_noise = False
 
@@ -124,9 +138,11 @@ class _Segmenter:
                 assert self.name is not None
                 self.name.pieces.append(line.span)
                 self.name.text += line.content
+                self.name_last_line = line.content
             elif self.state == "target" and line.kind is Kind.TEXT:
                 assert self.block is not None
                 self.block.target.append(line.span)
+                self._note_target_width(line)
             else:
                 self._free(index, line)
             self.previous_noise = False
@@ -148,7 +164,7 @@ class _Segmenter:
         head = line.content.lstrip()
         if head.startswith(("。", "、")):
             return True
-        expected = len(re.findall(r"(?:^|。)\s*\d+\s*、\s*\d", text)) + 1
+        expected = len(_HEAD.findall(text)) + 1
         return re.match(rf"{expected}\s*、\s*\d", head) is not None
 
     def _add_indicator_line(self, line: Line) -> None:
@@ -162,15 +178,43 @@ class _Segmenter:
             return False
         if _unbalanced(self.name.text):
             return True
-        if looks_like_unit(line.content) and self.next_kind(index) is not Kind.FIRST_INDICATOR:
+        if self.next_kind(index) is Kind.FIRST_INDICATOR:
+            return False  # the line is the whole target: a block never lacks one
+        if self._is_unit(index, line) and (
+            self._shares_department_prefix(line) or not self._name_line_full()
+        ):
             return False
-        if display_width(line.content) > self.name_width * _NAME_WIDTH_SLACK:
+        return display_width(line.content) <= self.name_width * _NAME_WIDTH_SLACK
+
+    def _note_target_width(self, line: Line) -> None:
+        """Remember how wide target lines get when more target text follows them."""
+        self.result.full_target_width = max(self.result.full_target_width, self.last_target_width)
+        self.last_target_width = display_width(line.content)
+
+    def _is_unit(self, index: int, line: Line) -> bool:
+        """Tell whether a line is a unit header: it reads as one, is no full target line, and is
+        not followed by indicators (which would make it a one-line target)."""
+        if not looks_like_unit(line.content):
+            return False
+        width = display_width(line.content)
+        if self.full_target_width and width >= self.full_target_width - _FULL_LINE_SLACK:
             return False
         return self.next_kind(index) is not Kind.FIRST_INDICATOR
+
+    def _shares_department_prefix(self, line: Line) -> bool:
+        """Tell whether a line starts like the department's name (units share its region)."""
+        department = self.result.department
+        text = line.content.strip()
+        return len(department) >= 2 and text[:2] == department[:2]
+
+    def _name_line_full(self) -> bool:
+        """Tell whether the name's last line reaches the name column's edge, so it may go on."""
+        return display_width(self.name_last_line) >= self.name_width - _FULL_LINE_SLACK
 
     def _free(self, index: int, line: Line) -> None:
         if line.kind is Kind.NAME:
             self.name = NamePieces([line.span], line.content)
+            self.name_last_line = line.content
             self.result.events.append(self.name)
             self.state = "name"
         elif line.kind is Kind.FIRST_INDICATOR:
@@ -178,13 +222,14 @@ class _Segmenter:
                 self._start_block()
             self._add_indicator_line(line)
             self.state = "indicators"
-        elif looks_like_unit(line.content) and self.next_kind(index) is not Kind.FIRST_INDICATOR:
+        elif self._is_unit(index, line):
             self.result.events.append(UnitHeader(line.content.strip(), line.span))
             self.state = "free"
         else:
             self._start_block()
             assert self.block is not None
             self.block.target.append(line.span)
+            self.last_target_width = display_width(line.content)
             self.state = "target"
 
     def _start_block(self) -> None:
@@ -193,5 +238,17 @@ class _Segmenter:
 
 
 def segment(lines: Sequence[Line]) -> Segmented:
-    """Cut the document's lines into units, names and blocks."""
-    return _Segmenter(lines).run()
+    """Cut the document's lines into units, names and blocks.
+
+    A unit header is never as wide as a full target line, but that width is only known once
+    targets are found; so when a first pass took a full-width line for a unit, cut again.
+    """
+    first = _Segmenter(lines).run()
+    limit = first.full_target_width - _FULL_LINE_SLACK
+    too_wide = any(
+        isinstance(event, UnitHeader) and display_width(event.name) >= limit
+        for event in first.events
+    )
+    if first.full_target_width == 0 or not too_wide:
+        return first
+    return _Segmenter(lines, first.full_target_width).run()
