@@ -77,12 +77,17 @@ def write_xlsx(items: Iterable[ExportProject], path: Path) -> None:
     for sheet, columns in ((projects, PROJECT_COLUMNS), (indicators, INDICATOR_COLUMNS)):
         sheet.freeze_panes = "A2"
         sheet.append([column.name for column in columns])
-    for item in items:
-        projects.append(_xlsx_cells(project_cells(item)))
-        counts[0] += 1
-        for indicator in item.indicators:
-            indicators.append(_xlsx_cells(indicator_cells(item.project["key"], indicator)))
-            counts[1] += 1
+    try:
+        for item in items:
+            projects.append(_xlsx_cells(project_cells(item)))
+            counts[0] += 1
+            for indicator in item.indicators:
+                indicators.append(_xlsx_cells(indicator_cells(item.project["key"], indicator)))
+                counts[1] += 1
+    except BaseException:
+        projects.close()  # finish openpyxl's temporary sheet files so nothing dangles
+        indicators.close()
+        raise
     sheets = ((projects, PROJECT_COLUMNS, counts[0]), (indicators, INDICATOR_COLUMNS, counts[1]))
     for sheet, columns, rows in sheets:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{rows + 1}"

@@ -60,7 +60,8 @@ def known_import(file: Path, db: str | None, reviewer: str) -> None:
     pairs = read_known_names(file)
     with open_repository(db, reviewer) as repository:
         added = repository.add_known_names(pairs)
-    click.echo(f"Added {added} known names from {file} ({len(pairs) - added} were already known).")
+    skipped = len(pairs) - added
+    click.echo(f"Added {added} known names from {file} ({skipped} skipped: known or repeated).")
 
 
 @known_group.command("list")
