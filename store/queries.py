@@ -127,6 +127,16 @@ def project_ids(session: Session, conditions: list[ColumnElement[bool]]) -> list
     return list(session.execute(statement).scalars().all())
 
 
+def project_texts(
+    session: Session, conditions: list[ColumnElement[bool]]
+) -> list[tuple[int, str, str, str]]:
+    """Return (id, unit, name, target) of matching projects in list order, for fuzzy search."""
+    row = ProjectRow
+    columns = (col(row.id), col(row.unit), col(row.name), col(row.target))
+    statement = sa_select(*columns).where(and_(True, *conditions)).order_by(*_ORDER)
+    return [(found[0], found[1], found[2], found[3]) for found in session.execute(statement)]
+
+
 def project_row(session: Session, project_id: int) -> ProjectRow:
     """Return a project's row or raise NotFoundError naming the id."""
     row = session.get(ProjectRow, project_id)

@@ -142,6 +142,12 @@ class Repository:
         with self._read() as session:
             return queries.project_ids(session, conditions)
 
+    def project_texts(self, document_id: int | None = None) -> list[tuple[int, str, str, str]]:
+        """Return (id, unit, name, target) of every project in list order, for the app's search."""
+        conditions = queries.project_conditions(ListFilter.ALL, document_id, None)
+        with self._read() as session:
+            return queries.project_texts(session, conditions)
+
     def history(self, limit: int = 200) -> list[EditEntry]:
         """Return the newest edit-log entries, newest first."""
         with self._read() as session:
