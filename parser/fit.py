@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
 _IGNORED = re.compile(r"[\s，。；：:、,.;（）()“”\"'《》【】\-—_/]")
+# Joins a block's texts so no bigram spans two of them; never part of a name.
+_BOUNDARY = "\x00"
 # Words every budget line uses; alone they say nothing about which block a name belongs to.
 GENERIC_GRAMS = frozenset(
     {"经费", "工作", "项目", "专题", "费用", "建设", "服务", "管理", "发展", "广州", "州市", "年度"}
@@ -20,12 +21,12 @@ def grams(text: str) -> frozenset[str]:
     cleaned = _IGNORED.sub("", text)
     if len(cleaned) == 1:
         return frozenset({cleaned})
-    return frozenset(cleaned[i : i + 2] for i in range(len(cleaned) - 1))
+    return frozenset([cleaned[i : i + 2] for i in range(len(cleaned) - 1)])
 
 
 def block_grams(target: str, indicator_names: Sequence[str]) -> frozenset[str]:
-    """Return the bigrams of a block: its target and its indicator names."""
-    return grams(target).union(*(grams(item) for item in indicator_names))
+    """Return the bigrams of a block: its target and its indicator names (none across them)."""
+    return grams(_BOUNDARY.join((target, *indicator_names)))
 
 
 def weighted_overlap(
@@ -46,25 +47,33 @@ def fit_score(name: str, target: str, indicator_names: Sequence[str]) -> float:
     return weighted_overlap(name_grams, block_grams(target, indicator_names), weights)
 
 
-def rarity_weights(blocks: Sequence[frozenset[str]]) -> dict[str, float]:
-    """Weight each bigram by how few of the unit's blocks use it, so shared filler counts little."""
-    document_frequency = Counter(gram for block in blocks for gram in block)
-    count = len(blocks)
-    weights = {}
-    for gram, frequency in document_frequency.items():
-        weight = math.log(1.0 + count / frequency)
-        weights[gram] = weight * (GENERIC_WEIGHT if gram in GENERIC_GRAMS else 1.0)
-    return weights
+def _rarity(document_frequency: int, block_count: int, gram: str) -> float:
+    """Weight a bigram by how few of the unit's blocks use it, so shared filler counts little."""
+    weight = math.log(1.0 + block_count / max(document_frequency, 1))
+    return weight * (GENERIC_WEIGHT if gram in GENERIC_GRAMS else 1.0)
 
 
 def content_matrix(names: Sequence[str], blocks: Sequence[frozenset[str]]) -> list[list[float]]:
-    """Return fit (0..1) of every name (rows) to every block (columns), rarity-weighted per unit."""
-    weights = dict(rarity_weights(blocks))
-    unseen = math.log(1.0 + max(len(blocks), 1))
+    """Return fit (0..1) of every name (rows) to every block (columns), rarity-weighted per unit.
+
+    Weights are rounded to integers (micro-units) so sums are exact whatever the set order.
+    """
+    name_grams = [grams(name) for name in names]
+    wanted = frozenset().union(*name_grams)
+    holders: dict[str, list[int]] = {gram: [] for gram in wanted}
+    for column, block in enumerate(blocks):
+        for gram in wanted & block:
+            holders[gram].append(column)
+    weight = {
+        gram: round(1e6 * _rarity(len(columns), len(blocks), gram))
+        for gram, columns in holders.items()
+    }
     rows = []
-    for name in names:
-        name_grams = grams(name)
-        for gram in name_grams - weights.keys():
-            weights[gram] = unseen * (GENERIC_WEIGHT if gram in GENERIC_GRAMS else 1.0)
-        rows.append([weighted_overlap(name_grams, block, weights) for block in blocks])
+    for own in name_grams:
+        total = sum(weight[gram] for gram in own)
+        shared = [0] * len(blocks)
+        for gram in own:
+            for column in holders[gram]:
+                shared[column] += weight[gram]
+        rows.append([value / total if total else 0.0 for value in shared])
     return rows

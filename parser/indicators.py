@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parser.joined import Joined, envelope
+from parser.joined import Joined
 from parser.model import Flag, Indicator, Span
 from parser.values import parse_value
 
@@ -46,8 +46,10 @@ def _starts(text: str) -> list[re.Match[str]]:
     """Return the indicator heads that begin the cell or follow a `。`."""
     heads = []
     for match in _START.finditer(text):
-        before = text[: match.start()].rstrip()
-        if not before or before.endswith("。"):
+        position = match.start() - 1
+        while position >= 0 and text[position].isspace():
+            position -= 1
+        if position < 0 or text[position] == "。":
             heads.append(match)
     return heads
 
@@ -67,43 +69,41 @@ def _level_flags(head: re.Match[str]) -> list[Flag]:
     return [Flag("level_code_mismatch", message)]
 
 
-def _field(
-    cell: Joined, fields: dict[str, tuple[str, tuple[Span, ...]]], name: str, start: int, end: int
-) -> None:
-    fields[name] = cell.trimmed(start, end)
+_HEAD_FIELDS = ("level1_code", "level1", "level2_code", "level2")
+_BODY_FIELDS = ("name", "period_value", "annual_value")
 
 
 def _read_one(cell: Joined, head: re.Match[str], end: int, result: IndicatorCell) -> None:
-    fields: dict[str, tuple[str, tuple[Span, ...]]] = {}
-    for name in ("level1_code", "level1", "level2_code", "level2"):
-        _field(cell, fields, name, head.start(name), head.end(name))
+    values: dict[str, str] = {"period_value": "", "annual_value": ""}
+    field_spans: list[tuple[str, Span]] = []
+    ranges = [(name, head.start(name), head.end(name)) for name in _HEAD_FIELDS]
     body = _BODY.match(cell.text, head.end(), end)
     if body:
-        for name in ("name", "period_value", "annual_value"):
-            _field(cell, fields, name, body.start(name), body.end(name))
+        ranges.extend((name, body.start(name), body.end(name)) for name in _BODY_FIELDS)
     else:
         terminator = _TERMINATOR.search(cell.text, head.end(), end)
-        _field(cell, fields, "name", head.end(), terminator.start() if terminator else end)
-        fields["period_value"] = fields["annual_value"] = ("", ())
+        ranges.append(("name", head.end(), terminator.start() if terminator else end))
         result.flags.append(
             Flag("unparsed_text", f"indicator {head.group('seq')} has no 实施周期指标值/年度指标值")
         )
+    for name, start, stop in ranges:
+        values[name], spans = cell.trimmed(start, stop)
+        field_spans.extend((name, span) for span in spans)
     result.flags.extend(_level_flags(head))
-    field_spans = tuple((name, span) for name, (_, spans) in fields.items() for span in spans)
     result.indicators.append(
         Indicator(
             seq=int(head.group("seq")),
-            level1_code=fields["level1_code"][0],
-            level1=fields["level1"][0],
-            level2_code=fields["level2_code"][0],
-            level2=fields["level2"][0],
-            name=fields["name"][0],
-            period_value=fields["period_value"][0],
-            annual_value=fields["annual_value"][0],
-            span=envelope(cell.spans(head.start(), end)),
-            period_parsed=parse_value(fields["period_value"][0]),
-            annual_parsed=parse_value(fields["annual_value"][0]),
-            field_spans=field_spans,
+            level1_code=values["level1_code"],
+            level1=values["level1"],
+            level2_code=values["level2_code"],
+            level2=values["level2"],
+            name=values["name"],
+            period_value=values["period_value"],
+            annual_value=values["annual_value"],
+            span=cell.envelope(head.start(), end),
+            period_parsed=parse_value(values["period_value"]),
+            annual_parsed=parse_value(values["annual_value"]),
+            field_spans=tuple(field_spans),
         )
     )
 

@@ -30,24 +30,41 @@ class Joined:
         """Return the document spans covering joined range [start, end), one per touched line."""
         if end <= start:
             return ()
+        starts, pieces = self._starts, self.pieces
+        index = bisect_right(starts, start) - 1
+        if index + 1 == len(starts) or end <= starts[index + 1]:
+            offset = pieces[index][0] - starts[index]
+            return ((start + offset, end + offset),)
         result: list[Span] = []
-        index = max(0, bisect_right(self._starts, start) - 1)
-        while index < len(self.pieces) and self._starts[index] < end:
-            piece_start, piece_end = self.pieces[index]
-            offset = self._starts[index]
-            low = max(start, offset) - offset + piece_start
-            high = min(end, offset + piece_end - piece_start) - offset + piece_start
+        while index < len(pieces) and starts[index] < end:
+            offset = starts[index]
+            piece_start, piece_end = pieces[index]
+            low = piece_start + (start - offset if start > offset else 0)
+            high = min(piece_end, piece_start + end - offset)
             if high > low:
                 result.append((low, high))
             index += 1
         return tuple(result)
 
+    def offset(self, index: int) -> int:
+        """Return the document offset of joined character `index`."""
+        piece = bisect_right(self._starts, index) - 1
+        return self.pieces[piece][0] + index - self._starts[piece]
+
+    def envelope(self, start: int, end: int) -> Span:
+        """Return the smallest document span holding joined range [start, end)."""
+        if end <= start:
+            return (0, 0)
+        return (self.offset(start), self.offset(end - 1) + 1)
+
     def trimmed(self, start: int, end: int) -> tuple[str, tuple[Span, ...]]:
         """Return joined[start:end] with surrounding white space removed, and its spans."""
-        raw = self.text[start:end]
-        left = len(raw) - len(raw.lstrip())
-        right = len(raw.rstrip())
-        return raw.strip(), self.spans(start + left, start + right)
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return text[start:end], self.spans(start, end)
 
 
 def envelope(spans: Sequence[Span]) -> Span:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
@@ -47,9 +46,16 @@ class Line:
         return (self.start, self.end)
 
 
+# Wide (W) and full-width (F) characters of East Asian scripts, which take two columns.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
 def display_width(text: str) -> int:
-    """Return how many terminal columns `text` takes (CJK and full-width count two)."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    """Return how many columns `text` takes when printed (CJK and full-width count two)."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _classify(content: str, indented: bool) -> Kind:

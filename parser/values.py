@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from parser.model import ParsedValue
 
-# Comparison words and signs before the number, longest first so `不少于` wins over `少于`.
+# Comparison words and signs before the number; longer words come first (`不少于` before `少于`).
 _PREFIX_OPS: tuple[tuple[str, str], ...] = (
     ("不少于", "≥"),
     ("不低于", "≥"),
@@ -54,20 +55,27 @@ _UNIT = re.compile(r"[^\d\s，。；、,;：:]{0,5}")
 _DATE_WORDS = re.compile(r"[月日底初末前后内]")
 
 
-def _split_op(text: str, table: tuple[tuple[str, str], ...], *, suffix: bool) -> tuple[str, str]:
-    for word, op in table:
-        if suffix and text.endswith(word):
-            return op, text[: -len(word)]
-        if not suffix and text.startswith(word):
-            return op, text[len(word) :]
-    return "", text
+_PREFIX = re.compile("|".join(re.escape(word) for word, _ in _PREFIX_OPS))
+_SUFFIX = re.compile("(?:" + "|".join(re.escape(word) for word, _ in _SUFFIX_OPS) + ")$")
+_PREFIX_OP = dict(_PREFIX_OPS)
+_SUFFIX_OP = dict(_SUFFIX_OPS)
 
 
+def _split_ops(text: str) -> tuple[str, str, str]:
+    """Return (prefix op, the rest, suffix op), ops being "" where there is none."""
+    prefix = _PREFIX.match(text)
+    prefix_op = _PREFIX_OP[prefix.group()] if prefix else ""
+    rest = text[prefix.end() :] if prefix else text
+    suffix = _SUFFIX.search(rest)
+    suffix_op = _SUFFIX_OP[suffix.group()] if suffix else ""
+    return prefix_op, rest[: suffix.start()] if suffix else rest, suffix_op
+
+
+@lru_cache(maxsize=4096)
 def parse_value(value: str) -> ParsedValue | None:
     """Return the value as comparison, number and unit, or None when it is not of that shape."""
     text = value.strip().replace("　", "").replace(" ", "")
-    prefix_op, rest = _split_op(text, _PREFIX_OPS, suffix=False)
-    suffix_op, rest = _split_op(rest, _SUFFIX_OPS, suffix=True)
+    prefix_op, rest, suffix_op = _split_ops(text)
     if prefix_op and suffix_op and prefix_op != suffix_op:
         return None
     match = _NUMBER_UNIT.fullmatch(rest)
