@@ -6,6 +6,7 @@ from functools import partial
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 
 class ReviewCommands(Provider):
@@ -19,7 +20,7 @@ class ReviewCommands(Provider):
             if isinstance(binding, Binding) and binding.description:
                 keys = binding.key_display or binding.key
                 commands.append(
-                    (binding.description, f"{binding.tooltip}  [{keys}]", binding.action)
+                    (binding.description, escape(f"{binding.tooltip} · key {keys}"), binding.action)
                 )
         return commands
 

@@ -315,7 +315,7 @@ class ReviewScreen(Screen[None]):
         select_id = self.rows.ids[after] if after is not None else detail.id
         self.apply_edit(
             lambda repository: repository.verify(detail.id, detail.version),
-            f"Verified {detail.name}",
+            "",
             select_id,
         )
 
@@ -329,7 +329,7 @@ class ReviewScreen(Screen[None]):
             if note is not None:
                 self.apply_edit(
                     lambda repository: repository.flag(detail.id, note, detail.version),
-                    f"Flagged {detail.name}",
+                    "",
                     detail.id,
                 )
 
@@ -341,7 +341,7 @@ class ReviewScreen(Screen[None]):
         if detail is not None:
             self.apply_edit(
                 lambda repository: repository.mark_unreviewed(detail.id, detail.version),
-                f"Back to unreviewed: {detail.name}",
+                "",
                 detail.id,
             )
 
@@ -408,7 +408,7 @@ class ReviewScreen(Screen[None]):
     def apply_edit(
         self, work: Callable[[Repository], object], summary: str, select_id: int | None
     ) -> None:
-        """Run one store action in a worker; the result reloads the view or shows why it failed."""
+        """Run one store action in a worker (`summary` prefixes the log line it returns, if any)."""
         self.run_worker(
             partial(self._edit_work, work, summary, select_id), thread=True, group="edit"
         )
@@ -422,8 +422,8 @@ class ReviewScreen(Screen[None]):
         except StoreError as error:
             self.post_message(StoreFailed(error_title(error), str(error)))
             return
-        detail = getattr(result, "summary", "")
-        self.post_message(EditApplied(f"{summary}: {detail}" if detail else summary, select_id))
+        logged = str(getattr(result, "summary", "") or "done")
+        self.post_message(EditApplied(f"{summary}: {logged}" if summary else logged, select_id))
 
 
 def error_title(error: Exception) -> str:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,19 +14,18 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from store.errors import StoreError
-from store.views import ListFilter, ProjectSummary
+from tui.project_search import ProjectSearch, SearchHit
 from tui.widgets.text_cells import fit_cells
 from tui.workers import StoreAccess
 
-if TYPE_CHECKING:
-    from store.repository import Repository
-
 RESULT_LIMIT = 30
+HINT = "↑/↓ choose · Enter select · Escape cancel"
 
 
-def result_label(summary: ProjectSummary, width: int = 70) -> str:
-    """A result line: name and unit, aligned in cells, no markup."""
-    return fit_cells(summary.name, width - 20) + "  " + fit_cells(summary.unit, 18)
+def result_label(hit: SearchHit, width: int = 76) -> str:
+    """A result line: score, name, where it matched and the unit, aligned in cells, no markup."""
+    name = fit_cells(hit.name, width - 30)
+    return f"{hit.score:>3.0f}  {name}  {hit.matched_in:<6}  {fit_cells(hit.unit, 16)}"
 
 
 class SearchScreen(ModalScreen[int | None]):
@@ -36,18 +34,10 @@ class SearchScreen(ModalScreen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close the search", id="search-cancel"),
         Binding(
-            "down",
-            "results_down",
-            "Next match",
-            tooltip="Highlight the next match",
-            id="search-down",
+            "down", "results(1)", "Next match", tooltip="Highlight the next match", id="search-down"
         ),
         Binding(
-            "up",
-            "results_up",
-            "Previous match",
-            tooltip="Highlight the previous match",
-            id="search-up",
+            "up", "results(-1)", "Previous match", tooltip="Highlight the previous", id="search-up"
         ),
     ]
 
@@ -56,6 +46,8 @@ class SearchScreen(ModalScreen[int | None]):
         super().__init__()
         self.store = store
         self.document_id = document_id
+        self.index: ProjectSearch | None = None
+        self.pending_query = ""
 
     def compose(self) -> ComposeResult:
         """Query input above the list of matches."""
@@ -63,37 +55,53 @@ class SearchScreen(ModalScreen[int | None]):
             yield Label("Search names and targets (fuzzy)")
             yield Input(placeholder="type part of a name or target", id="search-input")
             yield OptionList(id="search-results", markup=False)
-            yield Label(
-                "↑/↓ choose · Enter select · Escape cancel", classes="hint", id="search-hint"
-            )
+            yield Label("Loading names and targets…", classes="hint", id="search-hint")
+
+    def on_mount(self) -> None:
+        """Load the searchable texts in a worker."""
+        self.load_index()
+
+    @work(thread=True, group="search-index")
+    def load_index(self) -> None:
+        """Worker: read (id, unit, name, target) of every project in scope once per search."""
+        try:
+            texts = self.store.call(lambda repository: repository.project_texts(self.document_id))
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), title="Search", severity="error")
+            return
+        self.app.call_from_thread(self._index_ready, ProjectSearch(texts))
+
+    def _index_ready(self, index: ProjectSearch) -> None:
+        """Search for whatever was typed while loading."""
+        self.index = index
+        self.query_one("#search-hint", Label).update(HINT)
+        if self.pending_query:
+            self.search(self.pending_query)
 
     @on(Input.Changed, "#search-input")
     def _query_changed(self, event: Input.Changed) -> None:
         """Search again for the new text."""
-        self.search(event.value.strip())
+        self.pending_query = event.value.strip()
+        if self.index is not None:
+            self.search(self.pending_query)
 
     @work(thread=True, exclusive=True, group="search")
     def search(self, query: str) -> None:
-        """Worker: ask the store for the best matches."""
-        if not query:
-            self.app.call_from_thread(self._show_results, query, [])
+        """Worker: rank the projects for `query` (rapidfuzz)."""
+        if self.index is None:
             return
-        try:
-            matches = self.store.call(partial(_find, query=query, document_id=self.document_id))
-        except StoreError as error:
-            self.app.call_from_thread(self.notify, str(error), title="Search", severity="error")
-            return
+        hits = self.index.rank(query, RESULT_LIMIT)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_results, query, matches)
+            self.app.call_from_thread(self._show_results, query, hits)
 
-    def _show_results(self, query: str, matches: list[ProjectSummary]) -> None:
-        """Fill the result list."""
+    def _show_results(self, query: str, hits: list[SearchHit]) -> None:
+        """Fill the result list, best match highlighted."""
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
-        results.add_options(Option(result_label(match), id=str(match.id)) for match in matches)
-        if matches:
+        results.add_options(Option(result_label(hit), id=str(hit.project_id)) for hit in hits)
+        if hits:
             results.highlighted = 0
-        hint = f"{len(matches)} matches" if query else "↑/↓ choose · Enter select · Escape cancel"
+        hint = f"{len(hits)} matches · {HINT}" if query else HINT
         self.query_one("#search-hint", Label).update(hint)
 
     @on(Input.Submitted, "#search-input")
@@ -112,19 +120,14 @@ class SearchScreen(ModalScreen[int | None]):
         """Close with the option's project id."""
         self.dismiss(int(option.id) if option.id else None)
 
-    def action_results_down(self) -> None:
-        """Highlight the next match."""
-        self.query_one("#search-results", OptionList).action_cursor_down()
-
-    def action_results_up(self) -> None:
-        """Highlight the previous match."""
-        self.query_one("#search-results", OptionList).action_cursor_up()
+    def action_results(self, step: int) -> None:
+        """Highlight the next or previous match."""
+        results = self.query_one("#search-results", OptionList)
+        if step > 0:
+            results.action_cursor_down()
+        else:
+            results.action_cursor_up()
 
     def action_cancel(self) -> None:
         """Close without choosing."""
         self.dismiss(None)
-
-
-def _find(repository: Repository, query: str, document_id: int | None) -> list[ProjectSummary]:
-    """The store's best matches for `query` over names and targets."""
-    return repository.list_projects(ListFilter.ALL, document_id, 0, RESULT_LIMIT, search=query)

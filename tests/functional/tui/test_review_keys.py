@@ -1,0 +1,199 @@
+"""Press the app's real keys, then check what the store holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.repository import Repository
+from store.views import ListFilter, Status
+from tests.functional.tui.conftest import SIZE, make_app, read, review_screen, settle
+
+
+async def test_navigation_moves_through_the_list_in_store_order(
+    sample_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review_screen(app)
+        await pilot.press("j", "down", "j", "k", "up")
+        await settle(pilot)
+        ids = opened[0].project_ids(ListFilter.ALL)
+        assert screen.selected_id() == ids[1]
+        assert screen.detail is not None and screen.detail.id == ids[1]
+        await pilot.press("end")
+        await settle(pilot)
+        assert screen.selected_id() == ids[-1]
+
+
+async def test_verify_stores_the_status_and_jumps_to_the_next_needing_review(
+    sample_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        ids = opened[0].project_ids(ListFilter.ALL)
+        await pilot.press("v")
+        await settle(pilot)
+        with read(sample_db) as store:
+            assert store.project(ids[0]).status is Status.VERIFIED
+            assert [entry.action for entry in store.history()] == ["verify"]
+            assert store.project(ids[1]).status is Status.UNREVIEWED
+        assert review_screen(app).selected_id() == ids[1]
+
+
+async def test_flag_with_a_note_stores_status_and_note(
+    sample_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "f")
+        await pilot.press(*"name [b]wrong")
+        await pilot.press("enter")
+        await settle(pilot)
+        project_id = review_screen(app).selected_id()
+        assert project_id is not None
+        with read(sample_db) as store:
+            project = store.project(project_id)
+            assert project.status is Status.FLAGGED
+            assert project.note == "name [b]wrong"
+            assert store.project_ids(ListFilter.ALL).index(project_id) == 1
+
+
+async def test_cancelled_or_empty_flag_changes_nothing(
+    sample_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f", "enter", "escape")
+        await settle(pilot)
+    with read(sample_db) as store:
+        assert store.history() == []
+
+
+async def test_filter_cycles_through_the_four_views(
+    sample_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("v", "j", "f", *"check", "enter")
+        await settle(pilot)
+        screen = review_screen(app)
+        seen = []
+        for _ in range(4):
+            await pilot.press("F")
+            await settle(pilot)
+            seen.append((screen.list_filter, screen.rows.ids))
+        await pilot.press("F", "q")
+    with read(sample_db) as store:
+        for list_filter, ids in seen:
+            assert ids == store.project_ids(list_filter)
+        assert store.get_ui_state("list_filter") == ListFilter.NEEDS_REVIEW.value
+    assert [list_filter for list_filter, _ in seen] == [
+        ListFilter.NEEDS_REVIEW,
+        ListFilter.FLAGGED,
+        ListFilter.VERIFIED,
+        ListFilter.ALL,
+    ]
+    assert len(seen[1][1]) == 1 and len(seen[2][1]) == 1
+
+
+async def test_undo_and_redo_go_through_the_store(
+    sample_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = review_screen(app).selected_id()
+        assert first is not None
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        with read(sample_db) as store:
+            assert store.project(first).status is Status.UNREVIEWED
+            assert [entry.undone for entry in store.history()] == [True]
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        with read(sample_db) as store:
+            assert store.project(first).status is Status.VERIFIED
+            assert [entry.undone for entry in store.history()] == [False]
+
+
+async def test_nothing_to_undo_is_a_notification_not_a_crash(
+    sample_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        titles = [notification.title for notification in app._notifications]
+        assert any("undo" in title.lower() for title in titles), titles
+        await pilot.press("v")
+        await settle(pilot)
+    with read(sample_db) as store:
+        assert [entry.action for entry in store.history()] == ["verify"]
+
+
+async def test_n_skips_verified_projects(sample_db: Path, opened: list[Repository]) -> None:
+    with read(sample_db) as store:
+        ids = store.project_ids(ListFilter.ALL)
+        for project_id in ids[1:3]:
+            store.verify(project_id, store.project(project_id).version)
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert review_screen(app).selected_id() == ids[3]
+
+
+async def test_reopening_restores_filter_and_project(
+    sample_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("F", "j", "j", "j")
+        await settle(pilot)
+        chosen = review_screen(app).selected_id()
+        await pilot.press("q")
+    again = make_app(sample_db, opened)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review_screen(again)
+        assert screen.list_filter is ListFilter.NEEDS_REVIEW
+        assert screen.selected_id() == chosen
+        assert screen.detail is not None and screen.detail.id == chosen
+
+
+async def test_search_selects_the_best_match(sample_db: Path, opened: list[Repository]) -> None:
+    with read(sample_db) as store:
+        ids = store.project_ids(ListFilter.ALL)
+        wanted = store.project(ids[5])
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *wanted.name)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert review_screen(app).selected_id() == wanted.id
+
+
+async def test_palette_runs_review_actions(sample_db: Path, opened: list[Repository]) -> None:
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = review_screen(app).selected_id()
+        assert first is not None
+        await pilot.press("ctrl+p", *"Verify")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+    with read(sample_db) as store:
+        assert store.project(first).status is Status.VERIFIED
