@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from store.models import DOCUMENTS, INDICATORS, PROJECTS
 from store.views import ImportReport
 
 
+@cache
 def parser_version() -> str:
     """Return the version of the parser that produced the rows, recorded with every document."""
     try:
