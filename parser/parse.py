@@ -68,7 +68,7 @@ def _block_flags(block: _ReadBlock, choice: NameChoice) -> list[Flag]:
     if not block.target:
         flags.append(Flag("missing_target", "no target paragraph was found before the indicators"))
     if not block.cell.indicators:
-        flags.append(Flag("missing_indicators", "no indicator list was found after the target"))
+        flags.append(Flag("missing_indicators", _no_indicators_message(block.target)))
     flags.extend(block.cell.flags)
     differing = [i.seq for i in block.cell.indicators if i.period_value != i.annual_value]
     if differing:
@@ -77,6 +77,14 @@ def _block_flags(block: _ReadBlock, choice: NameChoice) -> list[Flag]:
             Flag("values_differ", f"period and annual values differ in indicator(s) {listed}")
         )
     return flags
+
+
+def _no_indicators_message(target: str, limit: int = 40) -> str:
+    """Quote the lone text, so a reviewer sees which stray line or cut-off project it is."""
+    if not target:
+        return "no indicator list was found after the target"
+    quoted = target if len(target) <= limit else target[:limit] + "…"
+    return f"no indicator list follows the text “{quoted}” (stray text, or a project cut short?)"
 
 
 def _confidence(choice: NameChoice, flags: Sequence[Flag]) -> float:
