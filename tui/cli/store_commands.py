@@ -37,7 +37,7 @@ def import_command(paths: tuple[Path, ...], db: str | None, reviewer: str) -> No
 
 
 def _import_all(repository: Repository, files: Sequence[Path]) -> list[ImportReport]:
-    """Import each file, with a progress bar on stderr when there are many, echoing each outcome."""
+    """Import each file, with a progress bar on stderr when there are many; echo every outcome."""
     reports: list[ImportReport] = []
     if len(files) < PROGRESS_FROM:
         for path in files:
@@ -46,9 +46,8 @@ def _import_all(repository: Repository, files: Sequence[Path]) -> list[ImportRep
         return reports
     with click.progressbar(files, label="Importing", file=sys.stderr) as bar:
         reports.extend(repository.import_file(path) for path in bar)
-    for report in reports:
-        if report.outcome != "imported":
-            _echo_report(report)
+    for report in reports:  # after the bar, so lines and bar do not interleave
+        _echo_report(report)
     return reports
 
 
