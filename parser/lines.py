@@ -77,7 +77,7 @@ def split_lines(text: str) -> list[Line]:
     for number, raw in enumerate(text.split("\n"), start=1):
         line_start = position
         position += len(raw) + 1
-        stripped = raw.rstrip("\t")
+        stripped = raw.rstrip("\t\r")
         if not stripped.strip():
             continue
         indent = NAME_INDENT.match(stripped)

@@ -93,36 +93,46 @@ def _costs(unit: _Unit, model: OffsetModel) -> list[list[float]]:
 
 
 def _rivals(
-    unit: _Unit, costs: list[list[float]], owner: list[int | None], column: int
+    unit: _Unit,
+    costs: list[list[float]],
+    owner: list[int | None],
+    column_of: list[int | None],
+    column: int,
 ) -> list[tuple[int, float]]:
-    """Return (other name, swap cost) for every name that could take this block instead."""
+    """Return (other name, extra cost) for every name that could take this block instead.
+
+    A name held elsewhere would swap blocks with this one; a name held nowhere would replace it.
+    Names printed identically (`购置经费` twice) are no real alternative and are skipped.
+    """
     mine = owner[column]
+    assert mine is not None
+    current = costs[mine][column]
     result = []
-    for row in range(len(unit.names)):
-        if row == mine or (mine is not None and unit.names[row].text == unit.names[mine].text):
+    for row, their in enumerate(column_of):
+        if row == mine or unit.names[row].text == unit.names[mine].text:
             continue
-        their = next((k for k, r in enumerate(owner) if r == row), None)
-        current = costs[mine][column] if mine is not None else 0.0
         if their is None:
             delta = costs[row][column] - current
         else:
-            current += costs[row][their]
-            swapped = costs[row][column] + (costs[mine][their] if mine is not None else 0.0)
-            delta = swapped - current
+            delta = costs[row][column] + costs[mine][their] - current - costs[row][their]
         result.append((row, delta))
     return result
 
 
 def _choice(
-    unit: _Unit, costs: list[list[float]], owner: list[int | None], column: int
+    unit: _Unit,
+    costs: list[list[float]],
+    owner: list[int | None],
+    column_of: list[int | None],
+    column: int,
 ) -> NameChoice:
     row = owner[column]
     if row is None:
         return NameChoice(
             None, 0.0, [Flag("missing_name", "no printed name was left for this block")]
         )
-    rivals = _rivals(unit, costs, owner, column)
-    margin = min((delta for _, delta in rivals), default=math.inf)
+    rivals = _rivals(unit, costs, owner, column_of, column)
+    margin = max(-50.0, min((delta for _, delta in rivals), default=math.inf))
     confidence = 1.0 if margin == math.inf else 1.0 / (1.0 + math.exp(-margin))
     close = sorted((delta, other) for other, delta in rivals if delta < AMBIGUITY_MARGIN)
     flags = []
@@ -143,7 +153,7 @@ def _assign_unit(unit: _Unit, model: OffsetModel) -> tuple[list[NameChoice], lis
     for row, column in enumerate(by_row):
         if column is not None:
             owner[column] = row
-    choices = [_choice(unit, costs, owner, column) for column in range(len(unit.blocks))]
+    choices = [_choice(unit, costs, owner, by_row, column) for column in range(len(unit.blocks))]
     unused = [row for row, column in enumerate(by_row) if column is None]
     return choices, unused
 

@@ -18,6 +18,9 @@ _UNIT_FORBIDDEN = re.compile(r"[，。；：:、,.;!?！？\d\sA-Za-z%％]")
 _NAME_WIDTH_SLACK = 1.2
 # A line counts as full when it is this many columns short of the widest name line at most.
 _FULL_LINE_SLACK = 3
+# A full target line is at most one wide character short of the widest one (wrapping leaves
+# less than a character free), so a unit header must be narrower than that.
+_FULL_TARGET_SLACK = 2
 _HEAD = re.compile(r"(?:^|。)\s*\d+\s*、\s*\d+\s*-")
 _ANNUAL = re.compile(r"年度指标值\s*[:：]")
 _OPENERS = "（(“‘《【["
@@ -197,7 +200,7 @@ class _Segmenter:
         if not looks_like_unit(line.content):
             return False
         width = display_width(line.content)
-        if self.full_target_width and width >= self.full_target_width - _FULL_LINE_SLACK:
+        if self.full_target_width and width >= self.full_target_width - _FULL_TARGET_SLACK:
             return False
         return self.next_kind(index) is not Kind.FIRST_INDICATOR
 
@@ -244,7 +247,7 @@ def segment(lines: Sequence[Line]) -> Segmented:
     targets are found; so when a first pass took a full-width line for a unit, cut again.
     """
     first = _Segmenter(lines).run()
-    limit = first.full_target_width - _FULL_LINE_SLACK
+    limit = first.full_target_width - _FULL_TARGET_SLACK
     too_wide = any(
         isinstance(event, UnitHeader) and display_width(event.name) >= limit
         for event in first.events
