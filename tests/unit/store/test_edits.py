@@ -126,13 +126,14 @@ def test_generic_edit_can_create_and_delete_projects_and_undo_restores_them(
 
     def merge(session: Session) -> None:
         moved = session.exec(select(IndicatorRow).where(IndicatorRow.project_id == second)).all()
-        for indicator in moved:
-            indicator.project_id, indicator.position = first, indicator.position + 10
-        target = session.get(ProjectRow, first)
-        assert target is not None
-        target.target += "；合并"
+        for offset, indicator in enumerate(moved):
+            indicator.project_id, indicator.position = first, len(a.indicators) + offset
+        target, absorbed = session.get(ProjectRow, first), session.get(ProjectRow, second)
+        assert target is not None and absorbed is not None
+        target.target += "；" + absorbed.target
+        target.target_spans = [*target.target_spans, *absorbed.name_spans, *absorbed.target_spans]
         session.flush()
-        session.delete(session.get(ProjectRow, second))
+        session.delete(absorbed)
 
     loaded._record_edit("merge", "merge", {a.key: a.version, b.key: b.version}, merge)
     assert len(loaded.project_ids()) == 2 and len(loaded.project(first).indicators) == 4
@@ -141,7 +142,7 @@ def test_generic_edit_can_create_and_delete_projects_and_undo_restores_them(
     assert loaded.project(second).indicators == b.indicators
     assert loaded.project(second).name == b.name and loaded.project(first).target == a.target
     loaded.redo()
-    assert len(loaded.project_ids()) == 2 and loaded.project(first).target.endswith("合并")
+    assert len(loaded.project_ids()) == 2 and loaded.project(first).target.endswith(b.target)
 
 
 def test_generic_edit_reports_created_projects(loaded: Repository) -> None:
@@ -150,14 +151,21 @@ def test_generic_edit_reports_created_projects(loaded: Repository) -> None:
     def split(session: Session) -> list[str]:
         row = session.get(ProjectRow, first.id)
         assert row is not None
-        new = ProjectRow(**{**row.model_dump(exclude={"id"}), "key": "new:1", "name": "新项目"})
+        fields = row.model_dump(exclude={"id", "key", "name", "name_spans", "target_spans"})
+        new = ProjectRow(**fields, key="new:1", name="新项目", name_spans=[], target_spans=[])
         session.add(new)
+        session.flush()
+        last = session.get(IndicatorRow, first.indicators[-1].id)
+        assert last is not None and new.id is not None
+        last.project_id, last.position = new.id, 0
         return ["new:1"]
 
     entry = loaded._record_edit("split", "split", {first.key: first.version}, split)
     assert entry.project_keys == (first.key, "new:1")
     assert loaded.count_projects() == 4
+    assert len(loaded.project(first.id).indicators) == 1
     loaded.undo()
     assert loaded.count_projects() == 3
+    assert loaded.project(first.id).indicators == first.indicators
     loaded.redo()
     assert "新项目" in [p.name for p in loaded.list_projects()]
