@@ -19,7 +19,9 @@ PROGRESS_FROM = 5
 
 
 @click.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False)
+)  # an unreadable file is reported by the importer, and the others still go in
 @db_option
 @reviewer_option
 def import_command(paths: tuple[Path, ...], db: str | None, reviewer: str) -> None:
