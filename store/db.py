@@ -12,9 +12,10 @@ from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel
 
 from store.errors import SchemaTooNewError, StoreError
-from store.models import DOCUMENTS, META
+from store.invariants import fill_noise_spans
+from store.models import DOCUMENTS, META, PROJECTS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when the tables change, and register the step that upgrades the previous version below."""
 
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -22,7 +23,20 @@ WRITE_OPTION = "gzreview_write"
 """Execution option marking a writing transaction, so SQLite takes the write lock up front."""
 
 Migration = Callable[[Connection], None]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _add_noise_and_absorbed_names(connection: Connection) -> None:
+    """Version 2: documents keep their noise spans, projects the names merged into them."""
+    for table, column in (("documents", "noise_spans"), ("projects", "absorbed_names")):
+        if column not in {found["name"] for found in inspect(connection).get_columns(table)}:
+            connection.exec_driver_sql(
+                f"ALTER TABLE {table} ADD COLUMN {column} JSON NOT NULL DEFAULT '[]'"
+            )
+    connection.execute(PROJECTS.update().values(position=PROJECTS.c.position * 1024))
+    fill_noise_spans(connection)
+
+
+MIGRATIONS: dict[int, Migration] = {1: _add_noise_and_absorbed_names}
 """`MIGRATIONS[n]` upgrades a version-n database to n+1 (after missing tables are created)."""
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from store import snapshots
+from store import invariants, snapshots
 from store.errors import NotFoundError, NothingToUndoError, StaleEditError
 from store.models import EditLogRow, ProjectRow
 
@@ -50,6 +50,7 @@ def record_edit(
             .values(version=version, updated_by=reviewer, updated_at=when)
         )
     after = snapshots.take(session, keys)
+    invariants.check_edit(before, after)
     _retire_redo(session, reviewer)
     entry = EditLogRow(
         time=when,

@@ -163,6 +163,7 @@ def insert_document(connection: Connection, source: SourceFile, document: Docume
             "department": document.department,
             "parser_version": parser_version(),
             "imported_at": now(),
+            "noise_spans": noise_spans(document),
         },
     ).scalar_one()
     project_rows = [
@@ -187,6 +188,17 @@ def insert_document(connection: Connection, source: SourceFile, document: Docume
     )
 
 
+POSITION_STEP = 1024
+"""Projects are numbered 0, 1024, 2048…, so a project split off by a reviewer fits in between."""
+
+
+def noise_spans(document: Document) -> list[list[int]]:
+    """Return the text no project field claims (headers, units, left-over names, noise), sorted."""
+    spans = [*document.noise, *(unit.span for unit in document.units), *document.unclaimed]
+    spans += [span for name in document.unassigned_names for span in name.spans]
+    return [list(span) for span in sorted(spans)]
+
+
 def _project_row(document_id: int, digest: str, position: int, project: Project) -> dict[str, Any]:
     """Return the projects-table row of a freshly parsed project."""
     return {
@@ -195,7 +207,7 @@ def _project_row(document_id: int, digest: str, position: int, project: Project)
         "unit": project.unit,
         "name": project.name,
         "target": project.target,
-        "position": position,
+        "position": position * POSITION_STEP,
         "status": "unreviewed",
         "confidence": project.confidence,
         "flags": list(project.flag_codes),

@@ -31,6 +31,11 @@ class DocumentRow(SQLModel, table=True):
     department: str
     parser_version: str
     imported_at: datetime
+    noise_spans: list[Any] = Field(
+        default_factory=list,
+        sa_column=Column(JSON, nullable=False, server_default="[]"),
+        description="Text no project field claims: headers, unit lines, names left over, noise.",
+    )
 
 
 class ProjectRow(SQLModel, table=True):
@@ -57,6 +62,11 @@ class ProjectRow(SQLModel, table=True):
     alternatives: list[Any] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     name_spans: list[Any] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     target_spans: list[Any] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    absorbed_names: list[Any] = Field(
+        default_factory=list,
+        sa_column=Column(JSON, nullable=False, server_default="[]"),
+        description="[name, spans] printed names of projects merged into this one (until split).",
+    )
     block_start: int
     block_end: int
     note: str = ""

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Table, delete, insert, select
+from sqlalchemy import JSON, DateTime, Table, delete, insert, select
 from sqlmodel import Session
 
 from store.models import INDICATORS, PROJECTS
@@ -29,6 +29,8 @@ def _from_json(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:
     row = {}
     for column in table.columns:
         value = values.get(column.name)
+        if value is None and column.name not in values and isinstance(column.type, JSON):
+            value = []  # a JSON list column added after this snapshot was logged
         if isinstance(column.type, DateTime) and isinstance(value, str):
             value = datetime.fromisoformat(value)
         row[column.name] = value
