@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlmodel import SQLModel
 
 from store.errors import SchemaTooNewError, StoreError
@@ -19,6 +20,8 @@ SCHEMA_VERSION = 2
 """Bump when the tables change, and register the step that upgrades the previous version below."""
 
 BUSY_TIMEOUT_SECONDS = 10.0
+LOCK_ATTEMPTS = 4
+"""How often a write waits out the busy timeout before telling the user the database is busy."""
 WRITE_OPTION = "gzreview_write"
 """Execution option marking a writing transaction, so SQLite takes the write lock up front."""
 
@@ -96,6 +99,32 @@ def _begin_sqlite_transaction(connection: Connection) -> None:
     """Begin IMMEDIATE for writes so two reviewers queue on the busy timeout instead of failing."""
     write = connection.get_execution_options().get(WRITE_OPTION, False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+Started = TypeVar("Started")
+
+
+def is_busy(error: OperationalError) -> bool:
+    """Return True when SQLite refused a lock because another connection holds it."""
+    reason = str(error.orig).lower()
+    return "database is locked" in reason or "database is busy" in reason
+
+
+def with_lock_retries(start: Callable[[], Started], location: str) -> Started:
+    """Run `start` (which takes the write lock first), waiting again while another writer has it."""
+    for attempt in range(1, LOCK_ATTEMPTS + 1):
+        try:
+            return start()
+        except OperationalError as error:
+            if not is_busy(error):
+                raise
+            if attempt == LOCK_ATTEMPTS:
+                waited = round(LOCK_ATTEMPTS * BUSY_TIMEOUT_SECONDS)
+                raise StoreError(
+                    f"{location}: another program has kept the database busy for over {waited} s; "
+                    "nothing was changed — try again once it has finished (e.g. a long import)"
+                ) from error
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def writer(engine: Engine) -> Engine:

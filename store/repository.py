@@ -10,11 +10,18 @@ from typing import Any, Self, TextIO
 
 from sqlalchemy import Engine, func
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import SessionTransaction
 from sqlmodel import Session, col, select
 
 from parser import Document
 from store import editlog, importer, queries
-from store.db import create_store_engine, display_location, prepare_schema, writer
+from store.db import (
+    create_store_engine,
+    display_location,
+    prepare_schema,
+    with_lock_retries,
+    writer,
+)
 from store.errors import NotFoundError, StoreError
 from store.export import ExportSummary, iter_projects, write_export
 from store.known import add_known_names
@@ -45,7 +52,7 @@ class Repository:
         """Open (creating or upgrading) the database at a file path or SQLAlchemy URL."""
         engine = create_store_engine(url_or_path)
         try:
-            prepare_schema(engine)
+            with_lock_retries(lambda: prepare_schema(engine), display_location(str(engine.url)))
         except SQLAlchemyError as error:
             engine.dispose()
             location = display_location(str(engine.url))
@@ -87,8 +94,20 @@ class Repository:
     @contextmanager
     def _write(self) -> Iterator[Session]:
         """Yield a session in one write transaction: committed on success, rolled back on error."""
-        with Session(writer(self._engine), expire_on_commit=False) as session, session.begin():
+        session, transaction = with_lock_retries(self._begin_write, self.location)
+        with session, transaction:
             yield session
+
+    def _begin_write(self) -> tuple[Session, SessionTransaction]:
+        """Begin a write transaction now, so waiting for another writer happens before any work."""
+        session = Session(writer(self._engine), expire_on_commit=False)
+        try:
+            transaction = session.begin()
+            session.connection()
+        except BaseException:
+            session.close()
+            raise
+        return session, transaction
 
     # Reads ---------------------------------------------------------------------------------------
 
