@@ -7,6 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from store.errors import StoreError
 from store.views import ListFilter, ProjectDetail
 from tui.messages import DetailLoaded, PageLoaded, ViewLoaded
 
@@ -14,6 +17,13 @@ if TYPE_CHECKING:
     from store.repository import Repository
 
 Result = TypeVar("Result")
+
+STATE_PROJECT = "last_project_id"
+STATE_FILTER = "list_filter"
+
+STORE_FAILURES = (StoreError, SQLAlchemyError)
+"""What a database call may raise that the app shows as a notification instead of crashing
+(a refused edit, or the database being locked, missing or damaged)."""
 
 
 class StoreAccess:
@@ -107,3 +117,8 @@ def save_ui_state(repository: Repository, values: dict[str, str]) -> None:
     """Remember where the reviewer was (not an edit: not logged, not undoable)."""
     for key, value in values.items():
         repository.set_ui_state(key, value)
+
+
+def read_ui_state(repository: Repository) -> tuple[str | None, str | None]:
+    """The saved list filter and last selected project id (as stored text)."""
+    return repository.get_ui_state(STATE_FILTER), repository.get_ui_state(STATE_PROJECT)

@@ -17,7 +17,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
 
-from store.errors import StoreError
 from store.views import ListFilter, ProjectDetail
 from tui.messages import DetailLoaded, EditApplied, PageLoaded, StoreFailed, ViewLoaded
 from tui.paging import BoundedCache, ProjectRows, next_needing_review
@@ -30,11 +29,15 @@ from tui.widgets.project_list import ProjectList
 from tui.widgets.raw_text import RawTextPane
 from tui.widgets.review_header import ReviewHeader
 from tui.workers import (
+    STATE_FILTER,
+    STATE_PROJECT,
+    STORE_FAILURES,
     StoreAccess,
     ViewRequest,
     load_detail,
     load_page,
     load_view,
+    read_ui_state,
     save_ui_state,
 )
 
@@ -42,8 +45,6 @@ if TYPE_CHECKING:
     from store.repository import Repository
 
 FILTER_ORDER = list(ListFilter)
-STATE_PROJECT = "last_project_id"
-STATE_FILTER = "list_filter"
 PREFETCH_AHEAD = 4
 
 
@@ -94,17 +95,16 @@ class ReviewScreen(Screen[None]):
         self.run_worker(self._restore_and_load, thread=True, group="view")
 
     def _restore_and_load(self) -> None:
-        """Read the saved ui state (worker thread) and load the view it names."""
-        saved_filter, saved_project = self.store.call(
-            lambda repository: (
-                repository.get_ui_state(STATE_FILTER),
-                repository.get_ui_state(STATE_PROJECT),
-            )
-        )
+        """Worker: read the saved filter and project, then load the view they name."""
+        self._post(self._restored_view)
+
+    def _restored_view(self, store: StoreAccess) -> ViewLoaded:
+        """The view of the saved filter, with the cursor on the saved project."""
+        saved_filter, saved_project = store.call(read_ui_state)
         if saved_filter in {member.value for member in ListFilter}:
             self.list_filter = ListFilter(saved_filter)
         select_id = int(saved_project) if saved_project and saved_project.isdigit() else None
-        self.post_message(load_view(self.store, self._view_request(select_id, 0)))
+        return load_view(store, self._view_request(select_id, 0))
 
     def _view_request(self, select_id: int | None, fallback_index: int) -> ViewRequest:
         """A request for the current filter's view, under a new generation."""
@@ -124,7 +124,7 @@ class ReviewScreen(Screen[None]):
         """Run a loader from `tui.workers` in this worker thread and post what it returns."""
         try:
             message = loader(self.store, *arguments)
-        except StoreError as error:
+        except STORE_FAILURES as error:
             self.post_message(StoreFailed("Database", str(error)))
             return
         if message is not None:
@@ -390,7 +390,7 @@ class ReviewScreen(Screen[None]):
         values = {STATE_FILTER: str(self.list_filter), STATE_PROJECT: str(self.selected_id() or "")}
         try:
             self.store.call(partial(save_ui_state, values=values))
-        except StoreError as error:
+        except STORE_FAILURES as error:
             self.notify(str(error), title="Position not saved", severity="warning")
         self.app.exit()
 
@@ -419,7 +419,7 @@ class ReviewScreen(Screen[None]):
         """Worker: one store action, posted back as EditApplied or StoreFailed."""
         try:
             result = self.store.call(work)
-        except StoreError as error:
+        except STORE_FAILURES as error:
             self.post_message(StoreFailed(error_title(error), str(error)))
             return
         logged = str(getattr(result, "summary", "") or "done")

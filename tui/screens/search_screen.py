@@ -13,10 +13,9 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from store.errors import StoreError
 from tui.project_search import ProjectSearch, SearchHit
 from tui.widgets.text_cells import fit_cells
-from tui.workers import StoreAccess
+from tui.workers import STORE_FAILURES, StoreAccess
 
 RESULT_LIMIT = 30
 HINT = "↑/↓ choose · Enter select · Escape cancel"
@@ -66,7 +65,7 @@ class SearchScreen(ModalScreen[int | None]):
         """Worker: read (id, unit, name, target) of every project in scope once per search."""
         try:
             texts = self.store.call(lambda repository: repository.project_texts(self.document_id))
-        except StoreError as error:
+        except STORE_FAILURES as error:
             self.app.call_from_thread(self.notify, str(error), title="Search", severity="error")
             return
         self.app.call_from_thread(self._index_ready, ProjectSearch(texts))

@@ -1,0 +1,77 @@
+"""The fields pane layout: nothing wider than the pane, every indicator value shown in full."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from store.views import IndicatorView, ProjectDetail, Status
+from tui.widgets.fields_layout import fields_lines, wrap_cells
+
+
+def detail(flags: tuple[str, ...] = ("name_displaced",)) -> ProjectDetail:
+    """A project with a long name, a flag with its reason and two indicators."""
+    indicators = tuple(
+        IndicatorView(
+            id=seq,
+            position=seq - 1,
+            seq=seq,
+            level1_code="3",
+            level1="满意度指标",
+            level2_code="31",
+            level2="服务对象满意度",
+            name="服务对象满意度（%）调查覆盖全部企业",
+            period_value="≥95%",
+            annual_value="＞=90% 以上",
+            span=None,
+        )
+        for seq in (1, 2)
+    )
+    return ProjectDetail(
+        id=1,
+        key="k",
+        document_id=1,
+        document_file="a.txt",
+        department="部门",
+        unit="甲单位",
+        name="其他工业和信息化事业发展经费[b]",
+        target="通过" * 40,
+        status=Status.FLAGGED,
+        confidence=0.5,
+        flags=flags,
+        flag_details=("the name was printed away from this block",),
+        alternatives=(("购置经费", 0.4),),
+        note="名称应为下一项",
+        name_spans=(),
+        target_spans=(),
+        block=(0, 1),
+        indicators=indicators,
+        version=1,
+    )
+
+
+def text_of(lines: list[list[tuple[str, object]]]) -> list[str]:
+    """The plain text of laid-out lines."""
+    return ["".join(piece for piece, _ in line) for line in lines]
+
+
+def test_no_line_is_wider_than_the_pane() -> None:
+    for width in (36, 44, 60, 90):
+        assert all(cell_len(line) <= width for line in text_of(fields_lines(detail(), width, 0)))
+
+
+def test_every_value_and_the_flag_reason_are_shown_in_full() -> None:
+    shown = "".join(text_of(fields_lines(detail(), 90, None))).replace(" ", "")
+    for fragment in (
+        "≥95%",
+        "＞=90%以上",
+        "服务对象满意度（%）调查覆盖全部企业",
+        "31服务对象满意度",
+    ):
+        assert fragment in shown
+    assert "theprintedawayfromthisblock".replace("the", "thenamewas", 1) in shown
+    assert "名称应为下一项" in shown and "[b]" in shown
+
+
+def test_wrap_cells_splits_on_cell_width() -> None:
+    assert wrap_cells("一二三四五", 4) == ["一二", "三四", "五"]
+    assert wrap_cells("ab", 0) == ["ab"]
