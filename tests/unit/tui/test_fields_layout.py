@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from store.views import IndicatorView, ProjectDetail, Status
-from tui.widgets.fields_layout import fields_lines, wrap_cells
+from tui.widgets.fields_layout import Line, fields_lines, wrap_cells
 
 
 def detail(flags: tuple[str, ...] = ("name_displaced",)) -> ProjectDetail:
@@ -49,7 +49,7 @@ def detail(flags: tuple[str, ...] = ("name_displaced",)) -> ProjectDetail:
     )
 
 
-def text_of(lines: list[list[tuple[str, object]]]) -> list[str]:
+def text_of(lines: list[Line]) -> list[str]:
     """The plain text of laid-out lines."""
     return ["".join(piece for piece, _ in line) for line in lines]
 
