@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections import deque
 from collections.abc import Callable
 from functools import partial
 from time import perf_counter
@@ -73,7 +74,7 @@ class ReviewScreen(Screen[None]):
         self.details: BoundedCache[int, ProjectDetail] = BoundedCache(256)
         self.texts: BoundedCache[int, str] = BoundedCache(8)
         self.generation = 0
-        self.key_latencies_ms: list[float] = []
+        self.key_latencies_ms: deque[float] = deque(maxlen=2000)
         self._ready = False
         self._save_timer: Timer | None = None
 

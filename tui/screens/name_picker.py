@@ -1,0 +1,119 @@
+"""The rename picker: names ranked for this project before typing, then against the typed text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from store.views import NameChoice
+from tui.widgets.text_cells import fit_cells
+from tui.workers import STORE_FAILURES
+
+FREE_TEXT_ID = "\0free-text"
+HINT = "↑/↓ choose · Enter apply · Escape cancel · a name held by another project swaps with it"
+
+
+def choice_label(choice: NameChoice, width: int = 84) -> str:
+    """Score, name, where it comes from and which project holds it now; no markup."""
+    holder = f"held by {choice.holder_summary}" if choice.holder_summary else "free"
+    name = fit_cells(choice.name, width - 44)
+    return f"{choice.score:>5.1f}  {name}  {choice.source:<6} {fit_cells(holder, 30)}"
+
+
+class NamePickerScreen(ModalScreen[str | None]):
+    """Returns the chosen or typed name; nothing is applied until the reviewer picks one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close without renaming", id="picker-cancel"),
+        Binding("down", "move(1)", "Next", tooltip="Highlight the next name", id="picker-down"),
+        Binding("up", "move(-1)", "Previous", tooltip="Highlight the previous", id="picker-up"),
+    ]
+
+    def __init__(
+        self, title: str, current: str, candidates: Callable[[str], list[NameChoice]]
+    ) -> None:
+        """`candidates(query)` runs in a worker thread and returns the ranked choices."""
+        super().__init__()
+        self.title_text = title
+        self.current = current
+        self.candidates = candidates
+
+    def compose(self) -> ComposeResult:
+        """Title, query input, candidates, hint."""
+        with Vertical(id="picker-dialog", classes="dialog"):
+            yield Label(self.title_text, markup=False)
+            yield Input(placeholder=f"now: {self.current}", id="picker-input")
+            yield OptionList(id="picker-results", markup=False)
+            yield Label(HINT, classes="hint", id="picker-hint")
+
+    def on_mount(self) -> None:
+        """Rank before anything is typed: by how well each name fits this project."""
+        self.rank("")
+
+    @on(Input.Changed, "#picker-input")
+    def _typed(self, event: Input.Changed) -> None:
+        """Rank again against the typed text."""
+        self.rank(event.value.strip())
+
+    @work(thread=True, exclusive=True, group="picker")
+    def rank(self, query: str) -> None:
+        """Worker: ask the store for candidates."""
+        try:
+            choices = self.candidates(query)
+        except STORE_FAILURES as error:
+            self.app.call_from_thread(self.notify, str(error), title="Names", severity="error")
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, query, choices)
+
+    def _show(self, query: str, choices: list[NameChoice]) -> None:
+        """List the typed text first (free text), then the candidates."""
+        results = self.query_one("#picker-results", OptionList)
+        results.clear_options()
+        if query and all(choice.name != query for choice in choices):
+            results.add_option(Option(f"  new  {query}  (as typed)", id=FREE_TEXT_ID))
+        for index, choice in enumerate(choices):
+            results.add_option(Option(choice_label(choice), id=f"{index}\0{choice.name}"))
+        results.highlighted = 0 if results.option_count else None
+
+    @on(Input.Submitted, "#picker-input")
+    def _submit(self) -> None:
+        """Apply the highlighted candidate (or the typed text)."""
+        results = self.query_one("#picker-results", OptionList)
+        if results.highlighted is not None:
+            self._choose(results.get_option_at_index(results.highlighted))
+
+    @on(OptionList.OptionSelected, "#picker-results")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        """Apply a clicked candidate."""
+        self._choose(event.option)
+
+    def _choose(self, option: Option) -> None:
+        """Close with the name the option stands for."""
+        if option.id == FREE_TEXT_ID:
+            name = self.query_one("#picker-input", Input).value.strip()
+        else:
+            name = (option.id or "").split("\0", 1)[-1]
+        if name:
+            self.dismiss(name)
+
+    def action_move(self, step: int) -> None:
+        """Highlight the next or previous candidate."""
+        results = self.query_one("#picker-results", OptionList)
+        if step > 0:
+            results.action_cursor_down()
+        else:
+            results.action_cursor_up()
+
+    def action_cancel(self) -> None:
+        """Close without renaming."""
+        self.dismiss(None)
