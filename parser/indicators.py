@@ -13,11 +13,8 @@ _START = re.compile(
     r"(?P<seq>\d+)\s*、\s*(?P<level1_code>\d+)\s*-\s*(?P<level1>[^；;。]*?)\s*[；;]"
     r"\s*(?P<level2_code>\d+)\s*-\s*(?P<level2>[^；;。]*?)\s*[；;]"
 )
-_BODY = re.compile(
-    r"(?P<name>.*?)[；;]?\s*实施周期指标值\s*[:：](?P<period_value>.*?)[；;]"
-    r"\s*年度指标值\s*[:：](?P<annual_value>.*?)(?:。\s*)?$",
-    re.S,
-)
+_PERIOD_KEY = re.compile(r"实施周期指标值\s*[:：]")
+_ANNUAL_KEY = re.compile(r"[；;]\s*年度指标值\s*[:：]")
 _TERMINATOR = re.compile(r"。?\s*$")
 LEVEL1_NAMES = {"1": "产出指标", "2": "效益指标", "3": "满意度指标"}
 LEVEL2_NAMES = {
@@ -70,40 +67,60 @@ def _level_flags(head: re.Match[str]) -> list[Flag]:
 
 
 _HEAD_FIELDS = ("level1_code", "level1", "level2_code", "level2")
-_BODY_FIELDS = ("name", "period_value", "annual_value")
+
+
+def _split_body(text: str, start: int, end: int) -> list[tuple[str, int, int]] | None:
+    """Find the name, period and annual value of `<name>；实施周期指标值:<v>；年度指标值:<v>。`."""
+    period = _PERIOD_KEY.search(text, start, end)
+    annual = _ANNUAL_KEY.search(text, period.end(), end) if period else None
+    if period is None or annual is None:
+        return None
+    name_end = period.start()
+    while name_end > start and text[name_end - 1].isspace():
+        name_end -= 1
+    if name_end > start and text[name_end - 1] in "；;":
+        name_end -= 1
+    annual_end = end
+    while annual_end > annual.end() and text[annual_end - 1].isspace():
+        annual_end -= 1
+    if annual_end > annual.end() and text[annual_end - 1] == "。":
+        annual_end -= 1
+    return [
+        ("name", start, name_end),
+        ("period_value", period.end(), annual.start()),
+        ("annual_value", annual.end(), annual_end),
+    ]
 
 
 def _read_one(cell: Joined, head: re.Match[str], end: int, result: IndicatorCell) -> None:
-    values: dict[str, str] = {"period_value": "", "annual_value": ""}
     field_spans: list[tuple[str, Span]] = []
-    ranges = [(name, head.start(name), head.end(name)) for name in _HEAD_FIELDS]
-    body = _BODY.match(cell.text, head.end(), end)
+    ranges = [(name, *head.span(name)) for name in _HEAD_FIELDS]
+    body = _split_body(cell.text, head.end(), end)
     if body:
-        ranges.extend((name, body.start(name), body.end(name)) for name in _BODY_FIELDS)
+        ranges.extend(body)
     else:
         terminator = _TERMINATOR.search(cell.text, head.end(), end)
         ranges.append(("name", head.end(), terminator.start() if terminator else end))
         result.flags.append(
             Flag("unparsed_text", f"indicator {head.group('seq')} has no 实施周期指标值/年度指标值")
         )
-    for name, start, stop in ranges:
-        values[name], spans = cell.trimmed(start, stop)
-        field_spans.extend((name, span) for span in spans)
+    values = cell.fields(ranges, field_spans)
+    period, annual = values.get("period_value", ""), values.get("annual_value", "")
     result.flags.extend(_level_flags(head))
     result.indicators.append(
         Indicator(
-            seq=int(head.group("seq")),
-            level1_code=values["level1_code"],
-            level1=values["level1"],
-            level2_code=values["level2_code"],
-            level2=values["level2"],
-            name=values["name"],
-            period_value=values["period_value"],
-            annual_value=values["annual_value"],
-            span=cell.envelope(head.start(), end),
-            period_parsed=parse_value(values["period_value"]),
-            annual_parsed=parse_value(values["annual_value"]),
-            field_spans=tuple(field_spans),
+            int(head.group("seq")),
+            values["level1_code"],
+            values["level1"],
+            values["level2_code"],
+            values["level2"],
+            values["name"],
+            period,
+            annual,
+            cell.envelope(head.start(), end),
+            parse_value(period),
+            parse_value(annual),
+            tuple(field_spans),
         )
     )
 

@@ -46,6 +46,42 @@ class Joined:
             index += 1
         return tuple(result)
 
+    def fields(
+        self, ranges: Sequence[tuple[str, int, int]], into: list[tuple[str, Span]]
+    ) -> dict[str, str]:
+        """Return each named range trimmed, appending its (name, span) pieces to `into`.
+
+        Ranges must come in text order; one walk over the pieces serves them all.
+        """
+        text, starts, pieces = self.text, self._starts, self.pieces
+        last = len(pieces) - 1
+        index = max(0, bisect_right(starts, ranges[0][1]) - 1) if ranges else 0
+        values: dict[str, str] = {}
+        for name, start, end in ranges:
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            values[name] = text[start:end]
+            if end <= start:
+                continue
+            while index < last and starts[index + 1] <= start:
+                index += 1
+            piece = index
+            while True:
+                piece_start, piece_end = pieces[piece]
+                offset = starts[piece]
+                low = piece_start + (start - offset if start > offset else 0)
+                high = piece_start + end - offset
+                if high > piece_end:
+                    high = piece_end
+                if high > low:
+                    into.append((name, (low, high)))
+                if piece == last or starts[piece + 1] >= end:
+                    break
+                piece += 1
+        return values
+
     def offset(self, index: int) -> int:
         """Return the document offset of joined character `index`."""
         piece = bisect_right(self._starts, index) - 1

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from parser.model import Span
 
@@ -30,8 +30,7 @@ class Kind(Enum):
     TEXT = "text"
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One non-blank visual line: its content span (indent and trailing tabs removed) and kind."""
 
     number: int
@@ -59,9 +58,11 @@ def display_width(text: str) -> int:
 
 
 def _classify(content: str, indented: bool) -> Kind:
-    if PAGE_HEADER.match(content) or TITLE.match(content):
+    if ("绩效" in content or "项目名称" in content) and (
+        PAGE_HEADER.match(content) or TITLE.match(content)
+    ):
         return Kind.NOISE
-    if DEPARTMENT.match(content):
+    if "部门名称" in content and DEPARTMENT.match(content):
         return Kind.DEPARTMENT
     if indented:
         return Kind.NAME
@@ -78,9 +79,9 @@ def split_lines(text: str) -> list[Line]:
         line_start = position
         position += len(raw) + 1
         stripped = raw.rstrip("\t\r")
-        if not stripped.strip():
+        if not stripped or stripped.isspace():
             continue
-        indent = NAME_INDENT.match(stripped)
+        indent = NAME_INDENT.match(stripped) if stripped[0] in " \t" else None
         start = line_start + (indent.end() if indent else 0)
         end = line_start + len(stripped)
         content = text[start:end]

@@ -82,11 +82,12 @@ def _certain_offsets(unit: _Unit) -> list[Observation]:
 
 
 def _costs(unit: _Unit, model: OffsetModel) -> list[list[float]]:
+    count = len(unit.blocks)
+    contexts = [context_of(column, count) for column in range(count)]
     return [
         [
-            CONTENT_WEIGHT * (1.0 - unit.fit[row][column])
-            + model.cost(name.slot - column, context_of(column, len(unit.blocks)))
-            for column in range(len(unit.blocks))
+            CONTENT_WEIGHT * (1.0 - fit) + model.cost(name.slot - column, contexts[column])
+            for column, fit in enumerate(unit.fit[row])
         ]
         for row, name in enumerate(unit.names)
     ]

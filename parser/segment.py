@@ -23,6 +23,9 @@ _FULL_LINE_SLACK = 3
 _FULL_TARGET_SLACK = 2
 _HEAD = re.compile(r"(?:^|。)\s*\d+\s*、\s*\d+\s*-")
 _ANNUAL = re.compile(r"年度指标值\s*[:：]")
+_LINE_HEAD = re.compile(r"(\d+)\s*、\s*\d")
+# How far back a head (`。12、1-`) can begin before the line it completes on.
+_HEAD_REACH = 16
 _OPENERS = "（(“‘《【["
 _CLOSERS = "）)”’》】]"
 
@@ -34,6 +37,28 @@ class Block:
     target: list[Span] = field(default_factory=list)
     indicators: list[Span] = field(default_factory=list)
     indicator_text: str = ""
+    head_count: int = 0
+    last_head_end: int = 0
+
+    def add_indicator_text(self, content: str) -> None:
+        """Append a line to the indicator cell, counting indicator heads as they complete."""
+        seen = len(self.indicator_text)
+        self.indicator_text += content
+        start = max(self.last_head_end, seen - _HEAD_REACH)
+        for head in _HEAD.finditer(self.indicator_text, start):
+            if head.end() > seen:
+                self.head_count += 1
+                self.last_head_end = head.end()
+
+    def indicators_complete(self) -> bool:
+        """Tell whether the cell so far ends at the end of an indicator.
+
+        That is: it ends with `。`, and after the last indicator head there is a `年度指标值:`, so
+        a `。` inside an indicator name (`…企业。实施周期指标值`) does not end the cell.
+        """
+        if not self.indicator_text.rstrip().endswith("。"):
+            return False
+        return _ANNUAL.search(self.indicator_text, self.last_head_end) is not None
 
 
 @dataclass
@@ -88,20 +113,6 @@ def _unbalanced(text: str) -> bool:
     return depth > 0
 
 
-def indicator_cell_complete(text: str) -> bool:
-    """Tell whether an indicator cell's text so far ends at the end of an indicator.
-
-    That is: it ends with `。`, and after the last indicator head there is a `年度指标值:`, so
-    a `。` inside an indicator name (`…企业。实施周期指标值`) does not end the cell.
-    """
-    stripped = text.rstrip()
-    if not stripped.endswith("。"):
-        return False
-    heads = list(_HEAD.finditer(stripped))
-    tail = stripped[heads[-1].end() :] if heads else stripped
-    return _ANNUAL.search(tail) is not None
-
-
 class _Segmenter:
     """A small state machine over the lines; one method per state keeps each rule readable."""
 
@@ -121,9 +132,10 @@ class _Segmenter:
 
     def next_kind(self, index: int) -> Kind | None:
         """Return the kind of the next line after `index` that is not noise."""
-        for line in self.lines[index + 1 :]:
-            if line.kind is not Kind.NOISE:
-                return line.kind
+        for position in range(index + 1, len(self.lines)):
+            kind = self.lines[position].kind
+            if kind is not Kind.NOISE:
+                return kind
         return None
 
     def run(self) -> Segmented:
@@ -161,19 +173,18 @@ class _Segmenter:
         assert self.block is not None
         if line.kind is Kind.NAME:
             return False
-        text = self.block.indicator_text
-        if not indicator_cell_complete(text):
+        if not self.block.indicators_complete():
             return True
         head = line.content.lstrip()
         if head.startswith(("。", "、")):
             return True
-        expected = len(_HEAD.findall(text)) + 1
-        return re.match(rf"{expected}\s*、\s*\d", head) is not None
+        number = _LINE_HEAD.match(head)
+        return number is not None and int(number.group(1)) == self.block.head_count + 1
 
     def _add_indicator_line(self, line: Line) -> None:
         assert self.block is not None
         self.block.indicators.append(line.span)
-        self.block.indicator_text += line.content
+        self.block.add_indicator_text(line.content)
 
     def _continues_name(self, index: int, line: Line) -> bool:
         assert self.name is not None
