@@ -135,9 +135,12 @@ def _apply(
 ) -> None:
     """Restore `target` after checking nobody changed the entry's projects since it last ran."""
     current = snapshots.take(session, entry.project_keys)
-    expected = entry.details.get("versions", snapshots.versions(entry.after))
+    # The entry's projects must look as its last run left them (after for undo, before for
+    # redo); contents, not versions, are compared, because undoing a later entry on the same
+    # project restores that state with a new version.
+    last_run = entry.before if what == "redo" else entry.after
     for key, snapshot in current.items():
-        if (None if snapshot is None else int(snapshot["version"])) != expected.get(key):
+        if not snapshots.same_content(snapshot, last_run.get(key)):
             name = snapshot["name"] if snapshot else _name_in(entry, key)
             changed_by = str(snapshot["updated_by"]) if snapshot else ""
             raise StaleEditError(str(name), changed_by)

@@ -52,3 +52,7 @@ class ExportExistsError(StoreError):
 
 class NothingToUndoError(StoreError):
     """Undo or redo was asked for but the edit log holds nothing it could apply."""
+
+
+class RefusedError(StoreError):
+    """A correction cannot apply here (end of a unit, an invalid value…); nothing was changed."""

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from parser import Document
 from store import editlog, importer, queries
+from store.corrections import CorrectionVerbs
 from store.db import (
     create_store_engine,
     display_location,
@@ -40,7 +41,7 @@ from store.views import (
 _STATUS_ACTIONS = {Status.VERIFIED: "verify", Status.FLAGGED: "flag", Status.UNREVIEWED: "unreview"}
 
 
-class Repository:
+class Repository(CorrectionVerbs):
     """gzreview's data for one reviewer: read verbs return plain values, edit verbs are logged."""
 
     def __init__(self, engine: Engine, reviewer: str) -> None:

@@ -84,3 +84,15 @@ def restore(
     if indicator_rows:
         session.execute(insert(INDICATORS), indicator_rows)
     session.expire_all()
+
+
+_STAMPS = frozenset({"version", "updated_by", "updated_at"})
+"""Fields that say who changed a project when, not what it holds."""
+
+
+def same_content(first: Snapshot | None, second: Snapshot | None) -> bool:
+    """Tell whether two snapshots hold the same project data, whoever changed it and when."""
+    if first is None or second is None:
+        return first is second
+    shared = (first.keys() & second.keys()) - _STAMPS  # a column added later is in one only
+    return all(first[key] == second[key] for key in shared)
