@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from tui.paging import BoundedCache, ProjectRows, next_needing_review
-from tui.screens.review_screen import error_title
+from tui.screens.review_actions import error_title
 from tui.widgets.raw_text import scroll_target, wrap_rows
 from tui.widgets.text_cells import fit_cells
 
