@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from store import editlog, project_edits, queries, reshape
 from store.candidates import name_candidates
@@ -26,7 +26,8 @@ from store.field_edits import (
     set_project_field,
 )
 from store.invariants import database_problems
-from store.models import IndicatorRow, ProjectRow
+from store.models import EditLogRow, IndicatorRow, ProjectRow
+from store.replay import operation_record
 from store.views import EditEntry, NameChoice
 
 Op = dict[str, Any]
@@ -205,7 +206,7 @@ class CorrectionVerbs:
 
         summary = f"split “{row.name}” at indicator {indicator.seq}: new “{name}”"
         self._edit(op, summary, expected_version, mutate, making_room)
-        return self._id_of(created[0])
+        return self.project_id_of(created[0])
 
     def split_target(
         self, project_id: int, offset: int, new_name: str, expected_version: int
@@ -231,14 +232,7 @@ class CorrectionVerbs:
 
         summary = f"split the target of “{row.name}” at {offset}: new “{name}”"
         self._edit(op, summary, expected_version, mutate, making_room)
-        return self._id_of(created[0])
-
-    def _id_of(self, key: str) -> int:
-        """Return the id of the project with this key."""
-        with self._read() as session:
-            found = self._row_by_key(session, key).id
-            assert found is not None
-            return found
+        return self.project_id_of(created[0])
 
     @staticmethod
     def _indicator(session: Session, row: ProjectRow, indicator_id: int) -> IndicatorRow:
@@ -302,6 +296,33 @@ class CorrectionVerbs:
         old = getattr(indicator, field)
         summary = f"edit {field} of indicator {indicator.seq} of “{row.name}”: {old} → {checked}"
         return self._edit(op, summary, expected_version, mutate)
+
+    # Replay --------------------------------------------------------------------------------------
+
+    def project_id_of(self, key: str) -> int:
+        """Return the id of the project with this stable key, or raise NotFoundError."""
+        with self._read() as session:
+            found = self._row_by_key(session, key).id
+            assert found is not None
+            return found
+
+    def indicator_id_of(self, project_id: int, ref: Mapping[str, Any]) -> int:
+        """Return the id of a project's indicator named by `indicator_ref`, or raise."""
+        with self._loaded(project_id) as (session, row):
+            for indicator in reshape.indicators_of(session, row.id):
+                if indicator_ref(indicator) == dict(ref):
+                    assert indicator.id is not None
+                    return indicator.id
+        raise NotFoundError(f"“{row.name}” has no indicator at {dict(ref)} (any more)")
+
+    def operations(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Return the newest `limit` (default all) edit-log entries as operations, oldest first."""
+        with self._read() as session:
+            statement = select(EditLogRow).order_by(col(EditLogRow.id).desc())
+            if limit is not None:
+                statement = statement.limit(max(0, limit))
+            rows = list(session.exec(statement).all())
+        return [operation_record(row) for row in reversed(rows)]
 
     # Checks --------------------------------------------------------------------------------------
 

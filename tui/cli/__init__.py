@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from tui.cli.export_command import export_command
+from tui.cli.history_commands import apply_command, history_command, redo_command, undo_command
 from tui.cli.known_commands import known_group
 from tui.cli.parse_command import parse_command
 from tui.cli.review_command import review_command, run_bare
@@ -26,3 +27,7 @@ main.add_command(import_command)
 main.add_command(stats_command)
 main.add_command(known_group)
 main.add_command(export_command)
+main.add_command(history_command)
+main.add_command(undo_command)
+main.add_command(redo_command)
+main.add_command(apply_command)
