@@ -1,4 +1,4 @@
-"""Plain read-only values the repository hands to the app and the CLI, so no caller sees a session."""
+"""Read-only values the repository hands to the app and the CLI, so no caller sees a session."""
 
 from __future__ import annotations
 

@@ -40,9 +40,12 @@ def test_package_imports_only_downstream(package: str) -> None:
 
 @pytest.mark.parametrize(("package", "absent"), [("parser", "sqlalchemy"), ("store", "textual")])
 def test_importing_a_layer_loads_nothing_above_it(package: str, absent: str) -> None:
-    code = f"import sys, {package}; import pkgutil, importlib\n" \
-        f"for m in pkgutil.walk_packages({package}.__path__, '{package}.'): importlib.import_module(m.name)\n" \
+    code = (
+        f"import importlib, pkgutil, sys, {package}\n"
+        f"for module in pkgutil.walk_packages({package}.__path__, '{package}.'):\n"
+        "    importlib.import_module(module.name)\n"
         f"print('{absent}' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
