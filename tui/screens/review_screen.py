@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.timer import Timer
 from textual.widgets import Footer
 
 from store.views import ListFilter, ProjectDetail
@@ -45,7 +44,8 @@ if TYPE_CHECKING:
     pass
 
 FILTER_ORDER = list(ListFilter)
-PREFETCH_AHEAD = 4
+PREFETCH_AHEAD = 10
+SAVE_INTERVAL_S = 0.5
 
 
 class ReviewScreen(ReviewActions):
@@ -75,7 +75,7 @@ class ReviewScreen(ReviewActions):
         self.generation = 0
         self.key_latencies_ms: deque[float] = deque(maxlen=2000)
         self._ready = False
-        self._save_timer: Timer | None = None
+        self._selection_saved = True
 
     def compose(self) -> ComposeResult:
         """Header, the three panes, and the footer with the active keys."""
@@ -93,6 +93,7 @@ class ReviewScreen(ReviewActions):
         self.query_one(RawTextPane).border_title = "Raw text"
         self.query_one(FieldsPane).border_title = "Fields"
         self.run_worker(self._restore_and_load, thread=True, group="view")
+        self.set_interval(SAVE_INTERVAL_S, self._save_selection)
 
     def _restore_and_load(self) -> None:
         """Worker: read the saved filter and project, then load the view they name."""
@@ -207,9 +208,7 @@ class ReviewScreen(ReviewActions):
         else:
             self._fetch_detail(project_id, exclusive=True)
         self._prefetch_around(self.cursor)
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(0.5, self._save_selection)
+        self._selection_saved = False
         self.call_after_refresh(
             lambda: self.key_latencies_ms.append((perf_counter() - started) * 1000)
         )
@@ -220,15 +219,20 @@ class ReviewScreen(ReviewActions):
         self.run_worker(work, thread=True, group="detail", exclusive=exclusive)
 
     def _prefetch_around(self, index: int) -> None:
-        """Load the neighbours' details ahead of the next key press."""
+        """Load the neighbours' details ahead of the next key press, a batch at a time."""
+        if all(self._cached_at(position) for position in range(index - 1, index + 3)):
+            return
         wanted = [
             self.rows.ids[position]
-            for position in range(index - 1, index + PREFETCH_AHEAD + 1)
-            if 0 <= position < len(self.rows) and self.rows.ids[position] not in self.details
+            for position in range(index - 2, index + PREFETCH_AHEAD + 1)
+            if not self._cached_at(position)
         ]
-        if wanted:
-            work = partial(self._prefetch_work, wanted, self.texts.keys())
-            self.run_worker(work, thread=True, group="prefetch", exclusive=True)
+        work = partial(self._prefetch_work, wanted, self.texts.keys())
+        self.run_worker(work, thread=True, group="prefetch", exclusive=True)
+
+    def _cached_at(self, position: int) -> bool:
+        """Whether the project at `position` is cached (outside the list counts as cached)."""
+        return not 0 <= position < len(self.rows) or self.rows.ids[position] in self.details
 
     def _prefetch_work(self, project_ids: list[int], known_texts: set[int]) -> None:
         """Worker: load several details one after another."""
@@ -259,6 +263,9 @@ class ReviewScreen(ReviewActions):
 
     def _save_selection(self) -> None:
         """Remember filter and project (in a worker) so reopening comes back here."""
+        if self._selection_saved:
+            return
+        self._selection_saved = True
         values = {STATE_FILTER: str(self.list_filter), STATE_PROJECT: str(self.selected_id() or "")}
         self.run_worker(
             partial(self._save_values, values), thread=True, group="state", exclusive=True
