@@ -1,0 +1,82 @@
+"""Time from starting `gzreview review` to its first project on screen, in a real terminal (a pty).
+
+The app prints `ready_at=<epoch seconds>` and quits when GZREVIEW_EXIT_WHEN_READY=1 is set; the
+time is taken from just before the process is spawned, so interpreter start-up and imports count.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import resource
+import select
+import signal
+import struct
+import subprocess
+import termios
+import time
+from pathlib import Path
+
+from measure import Unavailable
+from measure.commands import gzreview_command
+
+READY = re.compile(rb"ready_at=([0-9.]+)")
+
+
+def _read_until_exit(master: int, pid: int, timeout: float) -> tuple[bytes, resource.struct_rusage]:
+    """Collect what the app writes to its terminal until it exits; return it and its usage."""
+    output = b""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the child closed its side of the terminal
+                break
+            if not chunk:
+                break
+            output += chunk
+            continue
+        reaped, _status, usage = os.wait4(pid, os.WNOHANG)
+        if reaped:
+            return output, usage
+    else:
+        os.kill(pid, signal.SIGKILL)
+    _pid, _status, usage = os.wait4(pid, 0)
+    return output, usage
+
+
+def start_once(database: Path, timeout: float, size: tuple[int, int]) -> tuple[float, float]:
+    """Start the app once; return (seconds to the first project, the process's peak RSS in MB)."""
+    master, slave = pty.openpty()
+    columns, rows = size
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    environment = dict(os.environ, GZREVIEW_EXIT_WHEN_READY="1", TERM="xterm-256color",
+                       GZREVIEW_REVIEWER="benchmark")
+    started = time.time()
+    process = subprocess.Popen(
+        [*gzreview_command(), "review", "--db", str(database)],
+        stdin=slave, stdout=slave, stderr=slave, env=environment, close_fds=True,
+    )
+    os.close(slave)
+    try:
+        output, usage = _read_until_exit(master, process.pid, timeout)
+    finally:
+        os.close(master)
+    process.returncode = 0  # reaped above with os.wait4, which also gives the peak RSS
+    found = READY.search(output)
+    if not found:
+        tail = output[-300:].decode("utf-8", "replace").strip()
+        raise Unavailable(f"the app printed no ready_at= within {timeout:.0f} s: {tail[-160:]!r}")
+    return float(found.group(1)) - started, usage.ru_maxrss / 1024
+
+
+def app_ready_s(database: Path, repeats: int, timeout: float) -> dict[str, float]:
+    """Start the app `repeats` times; return the median time to ready and the peak RSS seen."""
+    runs = [start_once(database, timeout, (160, 45)) for _ in range(max(1, repeats))]
+    times = sorted(seconds for seconds, _rss in runs)
+    return {"app_ready_s": times[len(times) // 2], "app_ready_min_s": times[0],
+            "ready_rss_mb": max(rss for _seconds, rss in runs)}

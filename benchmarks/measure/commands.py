@@ -1,0 +1,74 @@
+"""Time the headless `gzreview` commands (import, export) as a user runs them: as subprocesses."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from measure import Unavailable
+
+
+def gzreview_command() -> list[str]:
+    """Return how to start `gzreview`: the console script beside this Python, else `-m`."""
+    script = Path(sys.executable).with_name("gzreview")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("gzreview")
+    if found:
+        return [found]
+    return [sys.executable, "-c", "from tui.cli import main; main()"]
+
+
+def run_timed(
+    arguments: list[str], timeout: float
+) -> tuple[float, subprocess.CompletedProcess[str]]:
+    """Run `gzreview ARGUMENTS`; return the wall time and the finished process."""
+    started = time.perf_counter()
+    try:
+        finished = subprocess.run(
+            [*gzreview_command(), *arguments], capture_output=True, text=True, timeout=timeout,
+            env=dict(os.environ, GZREVIEW_REVIEWER="benchmark"), check=False,
+        )
+    except FileNotFoundError as error:
+        raise Unavailable(f"gzreview cannot be started ({error})") from error
+    except subprocess.TimeoutExpired as error:
+        raise Unavailable(f"`gzreview {arguments[0]}` took longer than {timeout:.0f} s") from error
+    return time.perf_counter() - started, finished
+
+
+def _last_line(text: str, starting: str = "") -> str:
+    """Return the last non-blank line (the last one starting with `starting`, if any does)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    wanted = [line for line in lines if starting and line.startswith(starting)]
+    return (wanted or lines or ["(no output)"])[-1]
+
+
+def import_s(corpus: Path, database: Path, timeout: float) -> dict[str, object]:
+    """Import the corpus into a new, empty database; return the time and what was imported."""
+    for leftover in database.parent.glob(database.name + "*"):
+        leftover.unlink()
+    elapsed, finished = run_timed(["import", str(corpus), "--db", str(database)], timeout)
+    summary = _last_line(finished.stdout + "\n" + finished.stderr, starting="Imported")
+    if finished.returncode not in (0, 1) or not database.exists():
+        raise Unavailable(f"`gzreview import` failed (exit {finished.returncode}): {summary}")
+    figures: dict[str, object] = {"import_s": elapsed, "import_summary": summary}
+    failed = re.search(r"(\d+) failed", summary)
+    if finished.returncode == 1 and failed:
+        figures["import_failed_documents"] = int(failed.group(1))
+    return figures
+
+
+def export_s(database: Path, export_format: str, output: Path, timeout: float) -> float:
+    """Export the whole database (`--all`) in one format; return the wall time."""
+    arguments = ["export", "--format", export_format, "--all", "--force", "--output", str(output),
+                 "--db", str(database)]
+    elapsed, finished = run_timed(arguments, timeout)
+    if finished.returncode != 0 or not output.exists():
+        summary = _last_line(finished.stderr or finished.stdout)
+        raise Unavailable(f"`gzreview export --format {export_format}` failed: {summary}")
+    return elapsed

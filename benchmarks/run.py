@@ -1,0 +1,171 @@
+"""Measure gzreview at scale on this machine: parse, import, app start, key latency, search, export.
+
+Usage: python benchmarks/run.py [--docs N] [--json] [--keep DIR] [--seed S]
+
+Generates N documents (benchmarks/make_corpus.py), then measures each figure on its own: one
+that cannot be measured (a piece missing or failing) is reported as null with the reason, and the
+others still run. Commands run as subprocesses, as a user runs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+from make_corpus import write_corpus  # noqa: E402
+from measure import Unavailable  # noqa: E402
+from measure.app_start import app_ready_s  # noqa: E402
+from measure.commands import export_s, import_s  # noqa: E402
+from measure.fuzzy import fuzzy_top10_ms  # noqa: E402
+from measure.navigation import next_project_ms  # noqa: E402
+from measure.parse_speed import parse_mb_per_s  # noqa: E402
+
+# name: (target, "min" if the figure must reach it, "max" if it must stay under it)
+TARGETS: dict[str, tuple[float | None, str]] = {
+    "parse_mb_per_s": (5.0, "min"),
+    "import_s": (15.0, "max"),
+    "app_ready_s": (1.0, "max"),
+    "next_project_p50_ms": (None, "max"),
+    "next_project_p95_ms": (30.0, "max"),
+    "fuzzy_top10_ms": (30.0, "max"),
+    "export_csv_s": (5.0, "max"),
+    "export_xlsx_s": (None, "max"),
+    "peak_rss_mb": (400.0, "max"),
+}
+
+
+class Results:
+    """Figures measured so far, and for each one that could not be measured, why."""
+
+    def __init__(self) -> None:
+        """Start with nothing measured."""
+        self.figures: dict[str, Any] = {}
+        self.reasons: dict[str, str] = {}
+
+    def attempt(self, names: tuple[str, ...], measure: Callable[[], Mapping[str, Any]]) -> None:
+        """Run one measurement; on failure record the reason against each figure it gives."""
+        try:
+            self.figures.update(measure())
+        except Unavailable as error:
+            self.reasons.update(dict.fromkeys(names, str(error)))
+        except Exception as error:  # a crash in one piece must not hide the other figures
+            self.reasons.update(dict.fromkeys(names, f"{type(error).__name__}: {error}"))
+
+    def skip(self, names: tuple[str, ...], reason: str) -> None:
+        """Record figures that cannot be measured because an earlier step failed."""
+        self.reasons.update(dict.fromkeys(names, reason))
+
+
+def ensure_corpus(corpus: Path, count: int, seed: int) -> list[Path]:
+    """Write the corpus unless the folder already holds this exact one (kept with --keep)."""
+    marker = corpus / "corpus.json"
+    wanted = {"documents": count, "seed": seed}
+    if not (marker.exists() and json.loads(marker.read_text()) == wanted):
+        for old in corpus.glob("*.txt"):
+            old.unlink()
+        write_corpus(count, corpus, seed)
+        marker.write_text(json.dumps(wanted))
+    return sorted(corpus.glob("*.txt"))
+
+
+def _export_step(
+    database: Path, export_format: str, workdir: Path, timeout: float
+) -> Callable[[], dict[str, float]]:
+    """Return the measurement of one whole-database export."""
+    output = workdir / f"export.{export_format}"
+    return lambda: {f"export_{export_format}_s": export_s(database, export_format, output, timeout)}
+
+
+def measure_all(args: argparse.Namespace, workdir: Path) -> tuple[Results, dict[str, Any]]:
+    """Run every measurement in turn; return the results and facts about the run."""
+    results = Results()
+    files = ensure_corpus(workdir / "corpus", args.docs, args.seed)
+    facts = {"documents": len(files), "corpus_mb": sum(f.stat().st_size for f in files) / 1e6}
+    database = workdir / "bench.db"
+    results.attempt(("parse_mb_per_s",), lambda: parse_mb_per_s(files))
+    results.attempt(("import_s",), lambda: import_s(workdir / "corpus", database, args.timeout))
+    app_figures = ("app_ready_s", "next_project_p50_ms", "next_project_p95_ms", "peak_rss_mb",
+                   "export_csv_s", "export_xlsx_s")
+    if "import_s" in results.reasons:
+        results.skip(app_figures, "no database: the import failed")
+    else:
+        results.attempt(("app_ready_s",),
+                        lambda: app_ready_s(database, args.repeats, args.timeout))
+        results.attempt(("next_project_p50_ms", "next_project_p95_ms", "peak_rss_mb"),
+                        lambda: next_project_ms(database, args.presses, args.timeout))
+        for export_format in ("csv", "xlsx"):
+            results.attempt((f"export_{export_format}_s",),
+                            _export_step(database, export_format, workdir, args.timeout))
+    results.attempt(("fuzzy_top10_ms",), lambda: fuzzy_top10_ms(args.names, args.queries))
+    return results, facts
+
+
+def verdict(name: str, value: Any) -> str:
+    """Return `ok`, `MISSED` or `` for a figure against its target."""
+    target, sense = TARGETS.get(name, (None, "max"))
+    if target is None or value is None:
+        return ""
+    passed = value >= target if sense == "min" else value <= target
+    return "ok" if passed else "MISSED"
+
+
+def report(results: Results, facts: dict[str, Any], as_json: bool) -> None:
+    """Print the headline figures (null with a reason when missing), then the extras."""
+    headline = {name: results.figures.get(name) for name in TARGETS}
+    extras = {k: v for k, v in results.figures.items() if k not in TARGETS}
+    if as_json:
+        print(json.dumps({"facts": facts, "metrics": headline, "reasons": results.reasons,
+                          "extras": extras, "targets": {k: v[0] for k, v in TARGETS.items()}},
+                         ensure_ascii=False))
+        return
+    for key, value in facts.items():
+        print(f"# {key}: {value}")
+    for name, value in headline.items():
+        target, sense = TARGETS[name]
+        limit = "" if target is None else f"{'≥' if sense == 'min' else '≤'} {target:g}"
+        shown = "null" if value is None else f"{value:.3f}"
+        why = f"  ({results.reasons[name]})" if value is None and name in results.reasons else ""
+        print(f"{name:22} {shown:>10}  {limit:8} {verdict(name, value):6}{why}")
+    for name, value in extras.items():
+        print(f"  {name}: {value:.3f}" if isinstance(value, float) else f"  {name}: {value}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse options, measure in a kept or temporary folder, print the report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000, help="documents to generate (1000)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep corpus and DB")
+    parser.add_argument("--seed", type=int, default=1, help="corpus seed (1)")
+    parser.add_argument("--presses", type=int, default=200, help="↓ presses in the app (200)")
+    parser.add_argument("--names", type=int, default=50_000, help="known names to rank (50000)")
+    parser.add_argument("--queries", type=int, default=500, help="picker keystrokes to time")
+    parser.add_argument("--repeats", type=int, default=3, help="app starts; the median counts")
+    parser.add_argument("--timeout", type=float, default=900, help="seconds allowed per step")
+    args = parser.parse_args(argv)
+    if args.docs < 1:
+        parser.error("--docs must be at least 1")
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="gzreview-bench-") as scratch:
+        workdir = args.keep or Path(scratch)
+        workdir.mkdir(parents=True, exist_ok=True)
+        results, facts = measure_all(args, workdir)
+    facts |= {"cpus": os.cpu_count(), "load_average_at_end": round(os.getloadavg()[0], 2),
+              "python": platform.python_version(), "wall_s": round(time.perf_counter() - started)}
+    report(results, facts, args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
