@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,14 @@ def test_user_errors_are_one_sentence_with_exit_status_2(
     assert message in output
     assert str(path) in output
     assert output.count("\n") == 1
+
+
+def test_a_pipe_is_refused_instead_of_hanging(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    code, output = run(str(pipe))
+    assert code == 2
+    assert "not a regular file" in output
 
 
 def test_help_mentions_both_formats() -> None:

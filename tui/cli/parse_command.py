@@ -7,26 +7,18 @@ from pathlib import Path
 
 import click
 
-from parser import Document, ParseError, decode
-from parser.parse import parse
+from parser import Document
 from parser.records import project_record
+from store.importer import ImportFailure, parse_source, read_source
 from tui.cli.errors import UserError
 
 
 def read_document(file: Path) -> Document:
-    """Read, decode and parse FILE, turning every failure into one sentence for the user."""
+    """Read, decode and parse FILE with the importer's checks, each failure one sentence."""
     try:
-        data = file.read_bytes()
-    except FileNotFoundError as error:
-        raise UserError(f"{file}: no such file; check the path") from error
-    except OSError as error:
-        raise UserError(
-            f"{file}: cannot read the file ({error.strerror}); check the path"
-        ) from error
-    try:
-        return parse(decode(data).text, source=file.name)
-    except ParseError as error:
-        raise UserError(f"{file}: {error}") from error
+        return parse_source(read_source(file))
+    except ImportFailure as error:
+        raise UserError(str(error)) from error
 
 
 def _table(document: Document) -> str:
