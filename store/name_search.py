@@ -19,8 +19,9 @@ name can share a long subsequence with the query without sharing any bigram.)
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import LCSseq
@@ -85,6 +86,15 @@ class _Leaders:
         del self.entries[self.limit :]
 
 
+def character_postings(keys: list[str]) -> dict[str, list[int]]:
+    """Return, for every character, the positions of the keys holding it (ascending)."""
+    postings: defaultdict[str, list[int]] = defaultdict(list)
+    for position, key in enumerate(keys):
+        for char in set(key):
+            postings[char].append(position)
+    return dict(postings)
+
+
 class _LengthGroup:
     """Names whose keys have one length, in input order, with a character index over them."""
 
@@ -93,15 +103,11 @@ class _LengthGroup:
         self.length = length
         self.ids: list[int] = []
         self.keys: list[str] = []
-        self.postings: dict[str, list[int]] = {}  # char -> positions in this group, ascending
 
-    def append(self, name_id: int, key: str) -> None:
-        """Add one name (ids must arrive in ascending order)."""
-        position = len(self.ids)
-        self.ids.append(name_id)
-        self.keys.append(key)
-        for char in set(key):
-            self.postings.setdefault(char, []).append(position)
+    @cached_property
+    def postings(self) -> dict[str, list[int]]:
+        """Return char -> positions in this group (ascending), built when first needed."""
+        return character_postings(self.keys)
 
     def candidates(self, query_chars: Counter[str], least_common: int, below: int) -> list[int]:
         """Return positions of names that may share `least_common` characters with the query.
@@ -135,13 +141,19 @@ class NameIndex:
         self._chunk = max(1, chunk)
         self._keys = [name_key(name) for name in self.names]
         groups: dict[int, _LengthGroup] = {}
-        self._postings: dict[str, list[int]] = {}  # char -> ids, for the seeds
         for name_id, key in enumerate(self._keys):
-            if key:
-                groups.setdefault(len(key), _LengthGroup(len(key))).append(name_id, key)
-                for char in set(key):
-                    self._postings.setdefault(char, []).append(name_id)
+            group = groups.get(len(key))
+            if group is None:
+                group = groups[len(key)] = _LengthGroup(len(key))
+            group.ids.append(name_id)
+            group.keys.append(key)
+        groups.pop(0, None)
         self._groups = [groups[length] for length in sorted(groups)]
+
+    @cached_property
+    def _postings(self) -> dict[str, list[int]]:
+        """Return char -> ids of every name (ascending), for picking the seeds."""
+        return character_postings(self._keys)
 
     def __len__(self) -> int:
         """Return how many distinct names are indexed."""
@@ -217,3 +229,17 @@ class NameIndex:
             if upper_bound(common, query_length, length) >= leaders.last_score:
                 return common
         return min(query_length, length) + 1
+
+
+@lru_cache(maxsize=4)
+def _cached(names: tuple[str, ...]) -> NameIndex:
+    return NameIndex(names)
+
+
+def cached_index(names: Iterable[str]) -> NameIndex:
+    """Return an index over `names`, reusing the one built for the same names last time.
+
+    Building over 50,000 names takes a few hundred milliseconds, far more than a ranking, so a
+    picker that asks on every keystroke should not rebuild it.
+    """
+    return _cached(tuple(names))

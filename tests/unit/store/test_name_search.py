@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from store.name_search import NameIndex, name_key, score, upper_bound
+from store.name_search import NameIndex, cached_index, name_key, score, upper_bound
 
 # Few distinct characters, so random names share a lot and ties are common (the hard cases).
 ALPHABET = "经费项目购置工作市广州信息化运维专题（）-· 2024aB"
@@ -127,3 +127,10 @@ def test_top_equals_a_full_scan_on_a_realistic_vocabulary(
     start = data.draw(st.integers(min_value=0, max_value=len(name) - 1))
     query = name[start : start + data.draw(st.integers(min_value=1, max_value=9))]
     assert index.top(query) == full_scan(index.names, query, 10)
+
+
+def test_cached_index_is_reused_for_the_same_names_only() -> None:
+    first = cached_index(["购置经费", "其他运行经费"])
+    assert cached_index(("购置经费", "其他运行经费")) is first
+    assert cached_index(["购置经费"]) is not first
+    assert first.top("购置") == NameIndex(["购置经费", "其他运行经费"]).top("购置")
