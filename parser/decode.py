@@ -25,6 +25,7 @@ def normalise_newlines(text: str) -> str:
 
 
 def _looks_binary(data: bytes) -> bool:
+    """Tell binary data by NUL bytes or many control characters in its first 8 KB."""
     sample = data[:8192]
     if b"\x00" in sample:
         return True

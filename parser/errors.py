@@ -7,6 +7,7 @@ class ParseError(ValueError):
     """Raised when input is not a performance-target table; carries a 1-based line and column."""
 
     def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+        """Keep the message and position apart so callers can format them."""
         self.message = message
         self.line = line
         self.column = column

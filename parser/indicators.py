@@ -52,6 +52,7 @@ def _starts(text: str) -> list[re.Match[str]]:
 
 
 def _level_flags(head: re.Match[str]) -> list[Flag]:
+    """Flag an indicator whose level codes disagree with each other or their names."""
     l1_code, l2_code = head.group("level1_code"), head.group("level2_code")
     l1_name, l2_name = head.group("level1").strip(), head.group("level2").strip()
     wrong = (
@@ -93,6 +94,7 @@ def _split_body(text: str, start: int, end: int) -> list[tuple[str, int, int]] |
 
 
 def _read_one(cell: Joined, head: re.Match[str], end: int, result: IndicatorCell) -> None:
+    """Read one indicator between its head and the next head into `result`."""
     field_spans: list[tuple[str, Span]] = []
     ranges = [(name, *head.span(name)) for name in _HEAD_FIELDS]
     body = _split_body(cell.text, head.end(), end)

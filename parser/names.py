@@ -61,6 +61,7 @@ class _Unit:
 
 
 def _prepare(names: Sequence[PrintedName], blocks: Sequence[BlockText]) -> _Unit:
+    """Compute the unit's content fit matrix once for both passes."""
     block_sets = [block_grams(block.target, block.indicator_names) for block in blocks]
     return _Unit(names, blocks, content_matrix([name.text for name in names], block_sets))
 
@@ -82,6 +83,7 @@ def _certain_offsets(unit: _Unit) -> list[Observation]:
 
 
 def _costs(unit: _Unit, model: OffsetModel) -> list[list[float]]:
+    """Return the cost of every name for every block: lack of fit plus position cost."""
     count = len(unit.blocks)
     contexts = [context_of(column, count) for column in range(count)]
     return [
@@ -127,6 +129,7 @@ def _choice(
     column_of: list[int | None],
     column: int,
 ) -> NameChoice:
+    """Describe one block's assigned name: confidence, flags and close alternatives."""
     row = owner[column]
     if row is None:
         return NameChoice(
@@ -148,6 +151,7 @@ def _choice(
 
 
 def _assign_unit(unit: _Unit, model: OffsetModel) -> tuple[list[NameChoice], list[int]]:
+    """Assign a unit's names optimally and describe each block's choice."""
     costs = _costs(unit, model)
     by_row = min_cost_assignment(costs)
     owner: list[int | None] = [None] * len(unit.blocks)

@@ -36,6 +36,7 @@ class _Group:
 
 
 def _read_block(text: str, block: Block) -> _ReadBlock:
+    """Join a block's target lines and read its indicator cell."""
     target = Joined(text, block.target)
     target_text, target_spans = target.trimmed(0, len(target.text))
     cell = read_indicators(Joined(text, block.indicators))
@@ -43,12 +44,14 @@ def _read_block(text: str, block: Block) -> _ReadBlock:
 
 
 def _name_line(text: str, pieces: NamePieces) -> NameLine:
+    """Join a name's line pieces into the name as printed, with its spans."""
     joined = Joined(text, pieces.pieces)
     name, spans = joined.trimmed(0, len(joined.text))
     return NameLine(name, spans)
 
 
 def _groups(text: str, segmented: Segmented) -> tuple[list[Unit], list[_Group]]:
+    """Split the events at unit headers; names before any header belong to the department."""
     units: list[Unit] = []
     groups = [_Group(segmented.department)]
     for event in segmented.events:
@@ -64,6 +67,7 @@ def _groups(text: str, segmented: Segmented) -> tuple[list[Unit], list[_Group]]:
 
 
 def _block_flags(block: _ReadBlock, choice: NameChoice) -> list[Flag]:
+    """Collect a block's flags: name choice, missing parts, indicator problems, differing values."""
     flags = list(choice.flags)
     if not block.target:
         flags.append(Flag("missing_target", "no target paragraph was found before the indicators"))
@@ -88,6 +92,7 @@ def _no_indicators_message(target: str, limit: int = 40) -> str:
 
 
 def _confidence(choice: NameChoice, flags: Sequence[Flag]) -> float:
+    """Lower the name confidence by a fifth for each structural problem of the block."""
     structural = {
         "unparsed_text",
         "level_code_mismatch",
@@ -102,6 +107,7 @@ def _confidence(choice: NameChoice, flags: Sequence[Flag]) -> float:
 def _project(
     group: _Group, block: _ReadBlock, choice: NameChoice, order: int, unclaimed: Sequence[Span]
 ) -> Project:
+    """Build the frozen Project of one block from its group, reading and name choice."""
     name = group.names[choice.name] if choice.name is not None else NameLine("", ())
     flags = _block_flags(block, choice)
     return Project(
@@ -124,6 +130,7 @@ def _project(
 
 
 def _assign(groups: Sequence[_Group]) -> list[tuple[list[NameChoice], list[int]]]:
+    """Hand every unit's printed names and block texts to the name assignment."""
     units = [
         (
             [

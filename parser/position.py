@@ -36,6 +36,7 @@ def _neutral_prior() -> dict[int, float]:
 
 
 def _smoothed(counts: Counter[int], back_off: dict[int, float]) -> dict[int, float]:
+    """Return counts turned into probabilities, smoothed towards `back_off`."""
     total = sum(counts.values())
     return {
         offset: (counts.get(offset, 0) + PRIOR_WEIGHT * probability) / (total + PRIOR_WEIGHT)

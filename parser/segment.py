@@ -117,6 +117,7 @@ class _Segmenter:
     """A small state machine over the lines; one method per state keeps each rule readable."""
 
     def __init__(self, lines: Sequence[Line], full_target_width: int = 0) -> None:
+        """Start in the free state; the name column's width comes from the indented lines."""
         self.lines = lines
         self.full_target_width = full_target_width
         self.last_target_width = 0
@@ -164,12 +165,14 @@ class _Segmenter:
         return self.result
 
     def _department(self, line: Line) -> None:
+        """Take the department's name from the first `部门名称：` line; every such line is noise."""
         match = DEPARTMENT.match(line.content)
         if match and not self.result.department:
             self.result.department = match.group("name")
         self.result.department_spans.append(line.span)
 
     def _continues_indicators(self, line: Line) -> bool:
+        """Tell whether a line still belongs to the open indicator cell."""
         assert self.block is not None
         if line.kind is Kind.NAME:
             return False
@@ -182,11 +185,13 @@ class _Segmenter:
         return number is not None and int(number.group(1)) == self.block.head_count + 1
 
     def _add_indicator_line(self, line: Line) -> None:
+        """Append a line to the open indicator cell."""
         assert self.block is not None
         self.block.indicators.append(line.span)
         self.block.add_indicator_text(line.content)
 
     def _continues_name(self, index: int, line: Line) -> bool:
+        """Tell whether an unindented line continues the open project name."""
         assert self.name is not None
         if line.kind is not Kind.TEXT or self.previous_noise:
             return False
@@ -226,6 +231,7 @@ class _Segmenter:
         return display_width(self.name_last_line) >= self.name_width - _FULL_LINE_SLACK
 
     def _free(self, index: int, line: Line) -> None:
+        """Start whatever a line begins outside any open cell: name, indicators, unit or target."""
         if line.kind is Kind.NAME:
             self.name = NamePieces([line.span], line.content)
             self.name_last_line = line.content
@@ -247,6 +253,7 @@ class _Segmenter:
             self.state = "target"
 
     def _start_block(self) -> None:
+        """Open a new block and add it to the events."""
         self.block = Block()
         self.result.events.append(self.block)
 
