@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from parser import fit_score
 from store.models import KnownNameRow, ProjectRow
-from store.name_search import NameIndex
+from store.name_search import cached_index
 from store.reshape import indicators_of
 from store.views import NameChoice
 
@@ -70,7 +70,7 @@ def _ranked(row: ProjectRow, names: list[str], query: str, limit: int,
     """Return (name, score 0..1) best first: by fit to the project, or by similarity to `query`."""
     if query.strip():
         return [(name, round(score / 100.0, 4)) for name, score in
-                NameIndex(names).top(query, limit)]
+                cached_index(names).top(query, limit)]
     indicator_names = [item.name for item in indicators_of(session, row.id)]
     scored = [(name, round(fit_score(name, row.target, indicator_names), 4)) for name in names]
     order = {name: index for index, name in enumerate(names)}
