@@ -88,15 +88,25 @@ class ReviewActions(Screen[None]):
         return self.detail
 
     def apply_edit(
-        self, work: Callable[[Repository], object], summary: str, select_id: int | None
+        self,
+        work: Callable[[Repository], object],
+        summary: str,
+        select_id: int | None,
+        select_created: bool = False,
     ) -> None:
-        """Run one store action in a worker (`summary` prefixes the log line it returns, if any)."""
-        self.run_worker(
-            partial(self._edit_work, work, summary, select_id), thread=True, group="edit"
-        )
+        """Run one store action in a worker; `summary` prefixes the log line it returns, if any.
+
+        With `select_created`, an action returning a project id (a split) selects that project.
+        """
+        edit = partial(self._edit_work, work, summary, select_id, select_created)
+        self.run_worker(edit, thread=True, group="edit")
 
     def _edit_work(
-        self, work: Callable[[Repository], object], summary: str, select_id: int | None
+        self,
+        work: Callable[[Repository], object],
+        summary: str,
+        select_id: int | None,
+        select_created: bool,
     ) -> None:
         """Worker: one store action, posted back as EditApplied or StoreFailed."""
         try:
@@ -104,8 +114,11 @@ class ReviewActions(Screen[None]):
         except STORE_FAILURES as error:
             self.post_message(StoreFailed(error_title(error), str(error)))
             return
-        logged = str(getattr(result, "summary", "") or "done")
-        self.post_message(EditApplied(f"{summary}: {logged}" if summary else logged, select_id))
+        if select_created and isinstance(result, int):
+            select_id = result
+        logged = str(getattr(result, "summary", ""))
+        message = ": ".join(part for part in (summary, logged) if part) or "Done"
+        self.post_message(EditApplied(message, select_id))
 
 
 def error_title(error: Exception) -> str:

@@ -20,8 +20,8 @@ from store.views import ListFilter, ProjectDetail
 from tui.messages import DetailLoaded, EditApplied, PageLoaded, StoreFailed, ViewLoaded
 from tui.paging import BoundedCache, ProjectRows, next_needing_review
 from tui.screens.bindings import REVIEW_BINDINGS
+from tui.screens.correction_actions import CorrectionActions
 from tui.screens.help_screen import HelpScreen
-from tui.screens.review_actions import ReviewActions
 from tui.screens.search_screen import SearchScreen
 from tui.widgets.fields_pane import FieldsPane
 from tui.widgets.project_list import ProjectList
@@ -48,7 +48,7 @@ PREFETCH_AHEAD = 10
 SAVE_INTERVAL_S = 0.5
 
 
-class ReviewScreen(ReviewActions):
+class ReviewScreen(CorrectionActions):
     """Moves the cursor and shows the project in the same frame; database work goes to workers."""
 
     BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS

@@ -17,6 +17,7 @@ BOLD = Style(bold=True)
 WARN = Style(bold=True, color="yellow")
 HEADER = Style(bold=True, underline=True)
 SELECTED = Style(reverse=True)
+SELECTED_UNFOCUSED = Style(bold=True, underline=True)
 STATUS_STYLES = {
     Status.VERIFIED: ("✓ verified", Style(bold=True, color="green")),
     Status.FLAGGED: ("! flagged", WARN),
@@ -85,7 +86,7 @@ def column_widths(width: int) -> list[int]:
 
 
 def indicator_lines(
-    indicators: tuple[IndicatorView, ...], width: int, selected: int | None
+    indicators: tuple[IndicatorView, ...], width: int, selected: int | None, focused: bool = True
 ) -> list[Line]:
     """The indicators as a table: each cell wrapped in its column, the selected row reversed."""
     widths = column_widths(width)
@@ -100,7 +101,9 @@ def indicator_lines(
             wrap_cells(item.period_value, widths[3]),
             wrap_cells(item.annual_value, widths[4]),
         ]
-        style = SELECTED if index == selected else PLAIN
+        style = PLAIN
+        if index == selected:
+            style = SELECTED if focused else SELECTED_UNFOCUSED
         for row in range(max(len(cell) for cell in cells)):
             texts = [cell[row] if row < len(cell) else "" for cell in cells]
             lines.append(_row_line(texts, widths, style))
@@ -117,12 +120,14 @@ def _row_line(texts: list[str], widths: list[int], style: Style) -> Line:
     return [(first + rest, style)]
 
 
-def fields_lines(detail: ProjectDetail, width: int, selected: int | None) -> list[Line]:
+def fields_lines(
+    detail: ProjectDetail, width: int, selected: int | None, focused: bool = True
+) -> list[Line]:
     """Every line the fields pane shows for one project."""
     lines = header_lines(detail, width)
     lines += [[], *paragraph(detail.target or "(no target)", width), []]
     if detail.indicators:
-        lines += indicator_lines(detail.indicators, width, selected)
+        lines += indicator_lines(detail.indicators, width, selected, focused)
     else:
         lines.append([("(no indicators)", DIM)])
     return lines

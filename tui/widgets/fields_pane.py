@@ -76,11 +76,10 @@ class FieldsPane(ScrollView, can_focus=True):
         if self.detail is None:
             self._strips = []
         else:
-            selected = self.selected_row if self.has_focus else None
             base = self._base()
             self._strips = [
                 Strip([Segment(text, base + style) for text, style in line])
-                for line in fields_lines(self.detail, width, selected)
+                for line in fields_lines(self.detail, width, self.selected_row, self.has_focus)
             ]
         self.virtual_size = Size(width, len(self._strips))
         self.refresh()
@@ -109,9 +108,9 @@ class FieldsPane(ScrollView, can_focus=True):
         self._render_strips()
 
     def on_focus(self, event: events.Focus) -> None:
-        """Show the indicator cursor while the pane has focus."""
+        """Show the indicator cursor in full while the pane has focus."""
         self._render_strips()
 
     def on_blur(self, event: events.Blur) -> None:
-        """Hide the indicator cursor when focus leaves."""
+        """Tone the indicator cursor down when focus leaves."""
         self._render_strips()
