@@ -144,6 +144,19 @@ def _assign(groups: Sequence[_Group]) -> list[tuple[list[NameChoice], list[int]]
     return assign_document(units)
 
 
+def _document_flags(unassigned: Sequence[NameLine], unclaimed: Sequence[Span]) -> tuple[Flag, ...]:
+    """Flag what the document as a whole leaves open: names without a block, text not understood."""
+    flags = []
+    if unassigned:
+        listed = "; ".join(name.text for name in unassigned)
+        flags.append(Flag("unassigned_names", f"names printed but given to no block: {listed}"))
+    if unclaimed:
+        flags.append(
+            Flag("unclaimed_text", f"{len(unclaimed)} piece(s) of text were not understood")
+        )
+    return tuple(flags)
+
+
 def parse(text: str, source: str = "") -> Document:
     """Parse a performance-target table's text into a Document; raise ParseError if it has none."""
     segmented = segment(split_lines(text))
@@ -173,4 +186,5 @@ def parse(text: str, source: str = "") -> Document:
         unassigned_names=tuple(unassigned),
         noise=noise,
         unclaimed=unclaimed_spans(unclaimed),
+        flags=_document_flags(unassigned, unclaimed),
     )

@@ -127,6 +127,7 @@ def test_surplus_names_are_kept_and_missing_ones_flagged() -> None:
     if parsed.projects[2].name == "":
         assert "missing_name" in parsed.projects[2].flag_codes
         assert [name.text for name in parsed.unassigned_names] == ["多余的名称"]
+        assert [flag.code for flag in parsed.flags] == ["unassigned_names"]
 
 
 @pytest.mark.parametrize(

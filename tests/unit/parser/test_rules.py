@@ -220,7 +220,21 @@ def test_full_width_colon_is_read_like_ascii() -> None:
 def test_problems_are_flagged(indicators: str, flag: str) -> None:
     document = parse(doc("    巡检项目", "通过开展巡检工作。", indicators))
     assert flag in document.projects[0].flag_codes
+    assert document.flags == ()  # the whole text is claimed by the one indicator
     assert document.projects[0].confidence < 1.0 or flag == "values_differ"
+
+
+def test_text_no_indicator_explains_is_unclaimed_and_flagged() -> None:
+    broken = "1、1产出指标；数量；实施周期指标值:1次；年度指标值:1次。"
+    text = doc(
+        "    巡检项目", "通过开展巡检工作。", IND_A, "    档案项目", "通过开展档案工作。", broken
+    )
+    document = parse(text)
+    second = document.projects[1]
+    assert second.indicators == ()
+    assert {"unparsed_text", "missing_indicators"} <= set(second.flag_codes)
+    assert [text[a:b] for a, b in document.unclaimed] == [broken]
+    assert [flag.code for flag in document.flags] == ["unclaimed_text"]
 
 
 def test_a_block_without_any_name_is_flagged_missing_name() -> None:

@@ -69,6 +69,7 @@ def test_counts(document: Document) -> None:
     assert sum(len(project.indicators) for project in document.projects) == 168
     assert document.unassigned_names == ()
     assert document.unclaimed == ()
+    assert document.flags == ()
 
 
 def test_every_name(document: Document) -> None:
