@@ -15,6 +15,7 @@ from sqlalchemy import Connection, insert, select
 from parser import Document, Indicator, ParsedValue, ParseError, Project, decode
 from parser.parse import parse
 from parser.records import content_hash, project_key
+from store.db import bulk_insert
 from store.editlog import now
 from store.errors import StoreError
 from store.models import DOCUMENTS, INDICATORS, PROJECTS
@@ -172,12 +173,16 @@ def insert_document(connection: Connection, source: SourceFile, document: Docume
     ]
     if not project_rows:
         return ImportReport(source.origin or source.name, "imported", document_id)
-    project_ids = connection.execute(
-        insert(PROJECTS).returning(PROJECTS.c.id, sort_by_parameter_order=True), project_rows
-    ).scalars().all()
-    indicator_rows = list(_indicator_rows(zip(project_ids, document.projects, strict=True)))
-    if indicator_rows:
-        connection.execute(insert(INDICATORS), indicator_rows)
+    bulk_insert(connection, PROJECTS, project_rows)
+    inserted = select(PROJECTS.c.key, PROJECTS.c.id).where(PROJECTS.c.document_id == document_id)
+    project_ids = {key: project_id for key, project_id in connection.execute(inserted)}
+    indicator_rows = list(
+        _indicator_rows(
+            (project_ids[row["key"]], project)
+            for row, project in zip(project_rows, document.projects, strict=True)
+        )
+    )
+    bulk_insert(connection, INDICATORS, indicator_rows)
     return ImportReport(
         source=source.origin or source.name,
         outcome="imported",
@@ -212,12 +217,9 @@ def _project_row(document_id: int, digest: str, position: int, project: Project)
         "confidence": project.confidence,
         "flags": list(project.flag_codes),
         "flag_details": [flag.message or flag.code for flag in project.flags],
-        "alternatives": [
-            [item.name, item.score, [list(span) for span in item.spans]]
-            for item in project.alternatives
-        ],
-        "name_spans": [list(span) for span in project.name_spans],
-        "target_spans": [list(span) for span in project.target_spans],
+        "alternatives": [(item.name, item.score, item.spans) for item in project.alternatives],
+        "name_spans": project.name_spans,  # tuples are JSON arrays; copying them only costs time
+        "target_spans": project.target_spans,
         "block_start": project.block[0],
         "block_end": project.block[1],
         "note": "",
@@ -256,7 +258,7 @@ def _indicator_row(
         **_parsed_columns("annual", item.annual_parsed),
         "span_start": item.span[0],
         "span_end": item.span[1],
-        "field_spans": [[name, list(span)] for name, span in item.field_spans],
+        "field_spans": item.field_spans,
     }
 
 
