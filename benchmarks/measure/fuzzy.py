@@ -24,6 +24,7 @@ def fuzzy_top10_ms(name_count: int, query_count: int) -> dict[str, float]:
     names = known_names(name_count)
     started = time.perf_counter()
     index = NameIndex(names)
+    index.top(names[0][:2], 10)  # the first query also builds the character postings
     build_s = time.perf_counter() - started
     queries = typed_queries(names, query_count)
     timings = []

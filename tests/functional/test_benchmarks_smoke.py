@@ -12,7 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BENCHMARKS = ROOT / "benchmarks"
 HEADLINE = ("parse_mb_per_s", "import_s", "app_ready_s", "next_project_p50_ms",
-            "next_project_p95_ms", "fuzzy_top10_ms", "export_csv_s", "export_xlsx_s", "peak_rss_mb")
+            "next_project_p95_ms", "fuzzy_top10_ms", "export_csv_s", "export_xlsx_s", "peak_rss_mb",
+            "picker_keystroke_ms", "picker_open_ms")
 
 
 def run_script(*arguments: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -65,6 +66,7 @@ def test_run_prints_every_headline_figure_or_a_reason(tmp_path: Path) -> None:
     finished = run_script(
         str(BENCHMARKS / "run.py"), "--docs", "20", "--json", "--keep", str(tmp_path),
         "--presses", "5", "--names", "2000", "--queries", "20", "--repeats", "1",
+        "--picker-keys", "3",
         timeout=240,
     )
     assert finished.returncode == 0, finished.stderr

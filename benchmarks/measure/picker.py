@@ -1,0 +1,60 @@
+"""The rename picker end to end: `Repository.name_candidates` with many known names in the store.
+
+`fuzzy_top10_ms` times the ranking alone; this times what a reviewer waits for per keystroke
+(reading candidate names from the database, ranking, finding their holders), and the picker's
+opening with nothing typed yet.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+from measure import Unavailable
+from measure.commands import run_timed
+from measure.fuzzy import percentile
+
+
+def _store_with_known_names(database: Path, copy: Path, count: int, timeout: float) -> None:
+    """Copy the benchmark database and add `count` known names to the copy."""
+    from docgen.names import known_names
+
+    for leftover in copy.parent.glob(copy.name + "*"):
+        leftover.unlink()
+    shutil.copyfile(database, copy)
+    names_file = copy.with_suffix(".names.txt")
+    names_file.write_text("\n".join(known_names(count)) + "\n", encoding="utf-8")
+    _elapsed, finished = run_timed(["known", "import", str(names_file), "--db", str(copy)],
+                                   timeout)
+    if finished.returncode != 0:
+        raise Unavailable(f"`gzreview known import` failed: {finished.stderr.strip()[-160:]}")
+
+
+def picker_ms(database: Path, workdir: Path, count: int, keystrokes: int,
+              timeout: float) -> dict[str, float]:
+    """Return the picker's opening time and per-keystroke p50/p95 with `count` known names."""
+    try:
+        from store.repository import Repository
+    except ImportError as error:
+        raise Unavailable(f"the store cannot be imported ({error})") from error
+    from docgen.names import known_names, typed_queries
+
+    copy = workdir / "picker.db"
+    _store_with_known_names(database, copy, count, timeout)
+    queries = typed_queries(known_names(count), keystrokes, seed=2)
+    with Repository.open(str(copy), "benchmark") as repository:
+        project_ids = repository.project_ids()
+        if not project_ids:
+            raise Unavailable("the database holds no project to rename")
+        project_id = project_ids[0]
+        started = time.perf_counter()
+        repository.name_candidates(project_id, "")
+        opening = (time.perf_counter() - started) * 1000
+        timings = []
+        for query in queries:
+            started = time.perf_counter()
+            repository.name_candidates(project_id, query)
+            timings.append((time.perf_counter() - started) * 1000)
+    return {"picker_open_ms": opening, "picker_keystroke_ms": percentile(timings, 0.95),
+            "picker_keystroke_p50_ms": percentile(timings, 0.5)}
