@@ -41,7 +41,8 @@ def take(session: Session, keys: Iterable[str]) -> dict[str, Snapshot | None]:
     """Return each project's row and indicators by key; None for a key that does not exist."""
     wanted = list(dict.fromkeys(keys))
     snapshots: dict[str, Snapshot | None] = dict.fromkeys(wanted)
-    rows = session.execute(select(PROJECTS).where(PROJECTS.c.key.in_(wanted))).mappings().all()
+    locked = select(PROJECTS).where(PROJECTS.c.key.in_(wanted)).with_for_update()
+    rows = session.execute(locked).mappings().all()  # FOR UPDATE: a no-op on SQLite
     ids = {row["id"]: row["key"] for row in rows}
     for row in rows:
         snapshots[row["key"]] = {**_to_json(row), "indicators": []}
