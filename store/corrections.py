@@ -143,10 +143,14 @@ class CorrectionVerbs:
 
     @staticmethod
     def _holder(session: Session, row: ProjectRow, name: str) -> str | None:
-        """Return the key of the project of the same document and unit nearest `row` named so."""
+        """Return the key of the unit's project nearest `row` holding the name, unless verified.
+
+        A verified project's name was confirmed by a reviewer, so it is not taken away: the
+        name is then given as free text (a unit may hold the same name twice, e.g. 购置经费).
+        """
         others = [
             other for other in reshape.unit_projects(session, row)
-            if other.name == name and other.id != row.id
+            if other.name == name and other.id != row.id and other.status != "verified"
         ]
         if not others:
             return None

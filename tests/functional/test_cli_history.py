@@ -1,0 +1,121 @@
+"""`gzreview history`, `undo`, `redo` and `apply` through the CLI on temporary databases: a
+reviewer's whole session, written by `history --json`, replays onto a fresh import exactly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store.repository import Repository
+from tests.functional.cli_helpers import SAMPLE, Cli
+from tests.unit.store.corrections_session import blocks, fix_names, fix_structure, scramble
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    """The CLI on a database holding a fresh import of the sample."""
+    runner = Cli(tmp_path / "review.db")
+    assert runner("import", str(SAMPLE)).exit_code == 0
+    return runner
+
+
+def _first(db: Path) -> tuple[int, int]:
+    with Repository.open(db, "tester") as repo:
+        project_id = repo.project_ids()[0]
+        return project_id, repo.project(project_id).version
+
+
+def test_history_lists_newest_first_and_json_oldest_first_with_ops(cli: Cli) -> None:
+    assert cli("history").stdout.strip() == "The edit log is empty."
+    with Repository.open(cli.db, "tester") as repo:
+        first = repo.project(repo.project_ids()[0])
+        repo.rename(first.id, "新名称", first.version)
+        repo.verify(first.id, first.version + 1)
+    lines = cli("history").stdout.splitlines()
+    assert "tester" in lines[0] and "verify “新名称”" in lines[0] and "rename" in lines[1]
+    assert len(cli("history", "--limit", "1").stdout.splitlines()) == 1
+    records = [json.loads(line) for line in cli("history", "--json").stdout.splitlines()]
+    assert [record["op"]["verb"] for record in records] == ["rename", "verify"]
+    assert records[0]["op"] == {"verb": "rename", "project": first.key, "new_name": "新名称"}
+    assert records[0]["projects"] == [first.key] and records[0]["undone"] is False
+
+
+def test_undo_and_redo_report_what_they_did_and_fail_clearly_when_empty(cli: Cli) -> None:
+    nothing = cli("undo")
+    assert nothing.exit_code == 2 and "nothing left to undo" in nothing.stderr
+    project_id, version = _first(cli.db)
+    with Repository.open(cli.db, "tester") as repo:
+        repo.edit_project_field(project_id, "note", "待核", version)
+    undone = cli("undo")
+    assert undone.exit_code == 0 and undone.stdout.startswith("undone #1: edit note")
+    assert json.loads(cli("history", "--json").stdout)["undone"] is True
+    assert cli("redo").stdout.startswith("redone #1")
+    with Repository.open(cli.db, "tester") as repo:
+        assert repo.project(project_id).note == "待核"
+    other = Cli(cli.db)
+    assert other("redo").exit_code == 2
+
+
+def test_a_whole_review_session_replays_onto_a_fresh_import(cli: Cli, tmp_path: Path) -> None:
+    with Repository.open(cli.db, "tester") as repo:
+        expected = blocks(repo)
+        scramble(repo)
+        fix_structure(repo, expected)
+        fix_names(repo)
+        project_id = repo.project_ids()[5]
+        repo.flag(project_id, "再看看", repo.project(project_id).version)
+        repo.undo()
+    operations = tmp_path / "ops.jsonl"
+    operations.write_text(cli("history", "--json").stdout, encoding="utf-8")
+    fresh = Cli(tmp_path / "fresh.db")
+    fresh("import", str(SAMPLE))
+    applied = fresh("apply", str(operations))
+    assert applied.exit_code == 0, applied.output
+    assert "1 undone ones skipped; 0 failed." in applied.stdout
+    assert fresh("export", "--all").stdout == cli("export", "--all").stdout
+    assert fresh("export").stdout.count("\n") == 34  # all verified in the session
+
+
+def test_apply_reports_each_operation_that_no_longer_applies_and_goes_on(
+    cli: Cli, tmp_path: Path
+) -> None:
+    project_id, version = _first(cli.db)
+    with Repository.open(cli.db, "tester") as repo:
+        key = repo.project(project_id).key
+        repo.merge_with_next(project_id, version)
+    good = {"op": {"verb": "edit_project_field", "project": key, "field": "note", "value": "好"}}
+    lines = [
+        cli("history", "--json").stdout.strip(),  # the merge: applies again, to the next one
+        "not json",
+        json.dumps({"op": {"verb": "rename", "project": "0000:1", "new_name": "x"}}),
+        json.dumps(good, ensure_ascii=False),
+        json.dumps({"op": {"verb": "explode", "project": key}}),
+        json.dumps({"op": {"verb": "split_target", "project": key}}),
+    ]
+    operations = tmp_path / "ops.jsonl"
+    operations.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli("apply", str(operations))
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert [line.split(": not applied")[0] for line in errors] == [
+        f"{operations}:{number}" for number in (2, 3, 5, 6)
+    ]
+    assert "not a JSON object" in errors[0] and "0000:1 does not exist" in errors[1]
+    assert "unknown operation “explode”" in errors[2] and "malformed" in errors[3]
+    assert "Applied 2 operations; 0 undone ones skipped; 4 failed." in result.stdout
+    with Repository.open(cli.db, "tester") as repo:
+        assert repo.project(project_id).note == "好"
+
+
+def test_apply_names_a_missing_file(cli: Cli, tmp_path: Path) -> None:
+    result = cli("apply", str(tmp_path / "none.jsonl"))
+    assert result.exit_code == 2
+    assert "none.jsonl: no such file; write one with `gzreview history --json`" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["history", "undo", "redo", "apply"])
+def test_every_history_command_has_help(cli: Cli, command: str) -> None:
+    result = cli(command, "--help")
+    assert result.exit_code == 0 and len(result.stdout.split("\n\n")[1].strip()) > 20

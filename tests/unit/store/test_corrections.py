@@ -1,0 +1,323 @@
+"""Each correction verb on the sample: what it changes, what it refuses, its undo and redo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from store.errors import NotFoundError, RefusedError, StaleEditError
+from store.repository import Repository
+from store.views import IndicatorView, ProjectDetail, Status
+from tests.unit.store.corrections_session import export_all, sample_database
+
+UNIT_ONE_LAST = 11  # index of the last project of the first unit in the sample
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Iterator[Repository]:
+    """A fresh import of the sample, reviewed by alice."""
+    with Repository.open(sample_database(tmp_path), "alice") as repository:
+        yield repository
+
+
+def _at(repo: Repository, index: int) -> ProjectDetail:
+    return repo.project(repo.project_ids()[index])
+
+
+def _undo_redo_round_trip(repo: Repository, before: str, after: str) -> None:
+    """Undo gives back the export before the verb, redo the export after it."""
+    assert export_all(repo) == after
+    repo.undo()
+    assert export_all(repo) == before
+    repo.redo()
+    assert export_all(repo) == after
+    assert repo.invariant_problems() == []
+
+
+def test_rename_to_free_text_keeps_the_printed_spans_and_logs_a_replayable_op(
+    repo: Repository,
+) -> None:
+    project = _at(repo, 0)
+    before = export_all(repo)
+    entry = repo.rename(project.id, "  新名称  ", project.version)
+    renamed = repo.project(project.id)
+    assert (renamed.name, renamed.name_spans, renamed.version) == ("新名称", project.name_spans, 2)
+    assert entry.action == "rename" and entry.project_keys == (project.key,)
+    assert entry.details["op"] == {"verb": "rename", "project": project.key, "new_name": "新名称"}
+    _undo_redo_round_trip(repo, before, export_all(repo))
+
+
+def test_rename_to_a_name_held_in_the_unit_swaps_both_in_one_entry(repo: Repository) -> None:
+    first, third = _at(repo, 0), _at(repo, 2)
+    before = export_all(repo)
+    entry = repo.rename(first.id, third.name, first.version)
+    assert repo.project(first.id).name == third.name
+    assert repo.project(third.id).name == first.name
+    assert repo.project(third.id).name_spans == first.name_spans
+    assert set(entry.project_keys) == {first.key, third.key} and len(repo.history()) == 1
+    _undo_redo_round_trip(repo, before, export_all(repo))
+
+
+def test_rename_does_not_take_a_verified_projects_name(repo: Repository) -> None:
+    first, third = _at(repo, 0), _at(repo, 2)
+    repo.verify(third.id, third.version)
+    repo.rename(first.id, third.name, first.version)
+    assert repo.project(first.id).name == repo.project(third.id).name == third.name
+
+
+@pytest.mark.parametrize(("name", "message"), [("", "cannot be empty"), ("a\nb", "one line")])
+def test_rename_refuses_empty_and_multi_line_names(
+    repo: Repository, name: str, message: str
+) -> None:
+    project = _at(repo, 0)
+    with pytest.raises(RefusedError, match=message):
+        repo.rename(project.id, name, project.version)
+    with pytest.raises(RefusedError, match="already named"):
+        repo.rename(project.id, project.name, project.version)
+    assert repo.history() == []
+
+
+def test_swap_with_neighbour_both_ways_and_refused_at_the_units_ends(repo: Repository) -> None:
+    second, third = _at(repo, 1), _at(repo, 2)
+    before = export_all(repo)
+    repo.swap_with_neighbour(third.id, -1, third.version)
+    assert (repo.project(second.id).name, repo.project(third.id).name) == (third.name, second.name)
+    _undo_redo_round_trip(repo, before, export_all(repo))
+    with pytest.raises(RefusedError, match="first project"):
+        repo.swap_with_neighbour(_at(repo, 0).id, -1, _at(repo, 0).version)
+    last = _at(repo, UNIT_ONE_LAST)
+    with pytest.raises(RefusedError, match="last project"):
+        repo.swap_with_neighbour(last.id, 1, last.version)
+    with pytest.raises(RefusedError, match="direction"):
+        repo.swap_with_neighbour(last.id, 2, last.version)
+
+
+def test_merge_joins_targets_appends_indicators_and_undo_brings_the_next_back(
+    repo: Repository,
+) -> None:
+    first, second = _at(repo, 0), _at(repo, 1)
+    before = export_all(repo)
+    entry = repo.merge_with_next(first.id, first.version)
+    merged = repo.project(first.id)
+    assert merged.target == first.target + second.target
+    assert [i.name for i in merged.indicators] == [
+        i.name for i in first.indicators + second.indicators
+    ]
+    assert [i.position for i in merged.indicators] == list(range(len(merged.indicators)))
+    assert second.key in entry.project_keys and repo.count_projects() == 33
+    with pytest.raises(NotFoundError):
+        repo.project(second.id)
+    assert second.name in entry.summary
+    _undo_redo_round_trip(repo, before, export_all(repo))
+    repo.undo()
+    assert repo.project(second.id).key == second.key
+
+
+def test_merge_is_refused_across_units(repo: Repository) -> None:
+    last = _at(repo, UNIT_ONE_LAST)
+    with pytest.raises(RefusedError, match="last project"):
+        repo.merge_with_next(last.id, last.version)
+
+
+def test_split_at_indicator_makes_a_keyed_project_after_and_undo_removes_it(
+    repo: Repository,
+) -> None:
+    project = _at(repo, 0)
+    cut = project.indicators[2]
+    before = export_all(repo)
+    new_id = repo.split_at_indicator(project.id, cut.id, "拆出的项目", project.version)
+    created = repo.project(new_id)
+    assert cut.span is not None and created.key == f"{project.key.split(':')[0]}:{cut.span[0]}"
+    assert repo.project_ids()[1] == new_id and created.name == "拆出的项目"
+    assert [i.id for i in created.indicators] == [i.id for i in project.indicators[2:]]
+    assert [i.id for i in repo.project(project.id).indicators] == [
+        i.id for i in project.indicators[:2]
+    ]
+    assert created.unit == project.unit and created.target == ""
+    _undo_redo_round_trip(repo, before, export_all(repo))
+    assert repo.project(new_id).key == created.key  # redo brings back the same project
+
+
+def test_split_then_merge_gives_back_the_printed_name(repo: Repository) -> None:
+    first, second = _at(repo, 0), _at(repo, 1)
+    repo.merge_with_next(first.id, first.version)
+    merged = repo.project(first.id)
+    new_id = repo.split_target(merged.id, len(first.target), second.name, merged.version)
+    split_off = repo.project(new_id)
+    assert (split_off.key, split_off.name, split_off.target) == (
+        second.key, second.name, second.target
+    )
+    assert split_off.name_spans == second.name_spans
+    assert repo.invariant_problems() == []
+
+
+def test_split_target_keeps_indicators_and_splits_the_spans(repo: Repository) -> None:
+    project = _at(repo, 3)
+    before = export_all(repo)
+    new_id = repo.split_target(project.id, 10, "", project.version)
+    kept, created = repo.project(project.id), repo.project(new_id)
+    assert kept.target + created.target == project.target and len(kept.target) == 10
+    assert kept.indicators == project.indicators and created.indicators == ()
+    assert "missing_name" in created.flags
+    text = repo.document_text(project.document_id)
+    assert "".join(text[a:b] for a, b in created.target_spans) == created.target
+    _undo_redo_round_trip(repo, before, export_all(repo))
+
+
+@pytest.mark.parametrize("offset", [0, -1, 10_000])
+def test_split_target_refuses_offsets_outside_the_text(repo: Repository, offset: int) -> None:
+    project = _at(repo, 3)
+    with pytest.raises(RefusedError, match="inside it"):
+        repo.split_target(project.id, offset, "x", project.version)
+
+
+def test_split_at_first_indicator_of_a_project_without_target_is_refused(
+    repo: Repository,
+) -> None:
+    project = _at(repo, 0)
+    new_id = repo.split_at_indicator(project.id, project.indicators[3].id, "", project.version)
+    created = repo.project(new_id)
+    with pytest.raises(RefusedError, match="neither target nor indicators"):
+        repo.split_at_indicator(new_id, created.indicators[0].id, "", created.version)
+
+
+def test_move_indicator_goes_where_its_source_order_puts_it(repo: Repository) -> None:
+    first, second = _at(repo, 0), _at(repo, 1)
+    before = export_all(repo)
+    moved = first.indicators[-1]
+    repo.move_indicator(first.id, moved.id, 1, first.version)
+    assert repo.project(second.id).indicators[0].id == moved.id
+    assert len(repo.project(first.id).indicators) == len(first.indicators) - 1
+    _undo_redo_round_trip(repo, before, export_all(repo))
+    repo.undo()
+    middle = first.indicators[1]
+    repo.move_indicator(first.id, middle.id, 1, repo.project(first.id).version)
+    back = repo.project(second.id)
+    assert back.indicators[0].id == middle.id  # before the next project's own, as printed
+    repo.move_indicator(second.id, middle.id, -1, back.version)
+    assert [i.id for i in repo.project(first.id).indicators] == [i.id for i in first.indicators]
+
+
+def test_moving_the_last_indicator_of_a_project_without_target_is_refused(
+    repo: Repository,
+) -> None:
+    project = _at(repo, 0)
+    new_id = repo.split_at_indicator(project.id, project.indicators[-1].id, "", project.version)
+    created = repo.project(new_id)
+    with pytest.raises(RefusedError, match="merge the two projects"):
+        repo.move_indicator(new_id, created.indicators[0].id, -1, created.version)
+
+
+def test_an_indicator_of_another_project_is_not_found(repo: Repository) -> None:
+    first, second = _at(repo, 0), _at(repo, 1)
+    with pytest.raises(NotFoundError, match="not one of"):
+        repo.move_indicator(first.id, second.indicators[0].id, 1, first.version)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [("name", " 改名 ", "改名"), ("unit", "某中心", "某中心"), ("target", "新目标", "新目标"),
+     ("note", "多行\n备注", "多行\n备注")],
+)
+def test_edit_project_field(repo: Repository, field: str, value: str, expected: str) -> None:
+    project = _at(repo, 0)
+    before = export_all(repo)
+    entry = repo.edit_project_field(project.id, field, value, project.version)
+    assert getattr(repo.project(project.id), field) == expected
+    assert entry.details["op"] == {
+        "verb": "edit_project_field", "project": project.key, "field": field, "value": expected
+    }
+    repo.undo()
+    assert export_all(repo) == before
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [("status", "x", "not an editable"), ("name", "", "cannot be empty"),
+     ("unit", " ", "cannot be empty"), ("target", "a\nb", "one line")],
+)
+def test_edit_project_field_refusals(
+    repo: Repository, field: str, value: str, message: str
+) -> None:
+    project = _at(repo, 0)
+    with pytest.raises(RefusedError, match=message):
+        repo.edit_project_field(project.id, field, value, project.version)
+
+
+def test_edit_indicator_fields_are_checked_and_values_reparsed(repo: Repository) -> None:
+    project = _at(repo, 0)
+    indicator = project.indicators[0]
+
+    def edit(field: str, value: str | int) -> None:
+        version = repo.project(project.id).version
+        repo.edit_indicator_field(project.id, indicator.id, field, value, version)
+
+    def current() -> IndicatorView:
+        return repo.project(project.id).indicators[0]
+
+    edit("seq", "7")
+    edit("period_value", "≥5个")
+    edit("level2_code", "21")
+    after = repo.project(project.id).indicators[0]
+    assert (after.seq, after.period_value, after.level1_code, after.level2_code) == (
+        7, "≥5个", "2", "21"
+    )
+    record = next(line for line in export_all(repo).splitlines() if project.key in line)
+    assert '"period_parsed": {"op": "≥", "number": 5, "unit": "个"}' in record
+    for field, value, message in [
+        ("seq", "0", "positive whole number"), ("seq", "x", "positive whole number"),
+        ("level1_code", "3", "does not start with 3"), ("level2_code", "2", "longer than"),
+        ("level1_code", "一", "digits"), ("bogus", "1", "not an indicator field"),
+    ]:
+        with pytest.raises(RefusedError, match=message):
+            edit(field, value)
+    assert current() == after
+
+
+def test_consecutive_edits_of_one_project_undo_one_by_one(repo: Repository) -> None:
+    project = _at(repo, 0)
+    before = export_all(repo)
+    for value in ("一", "二", "三"):
+        repo.edit_project_field(project.id, "note", value, repo.project(project.id).version)
+    repo.verify(project.id, repo.project(project.id).version)
+    for note in ("三", "二", "一", ""):
+        repo.undo()
+        assert repo.project(project.id).note == note
+    assert export_all(repo) == before and all(entry.undone for entry in repo.history())
+
+
+def test_a_stale_version_is_refused_for_a_correction(repo: Repository) -> None:
+    project = _at(repo, 0)
+    repo.edit_project_field(project.id, "note", "x", project.version)
+    with pytest.raises(StaleEditError, match="alice"):
+        repo.merge_with_next(project.id, project.version)
+    assert repo.count_projects() == 34
+
+
+def test_name_candidates_rank_by_fit_then_by_query_and_name_the_holder(
+    repo: Repository,
+) -> None:
+    purchase = next(
+        detail for detail in map(repo.project, repo.project_ids()) if "购置车辆" in detail.target
+    )
+    by_fit = repo.name_candidates(purchase.id, "", limit=5)
+    assert by_fit[0].name == "购置经费" and by_fit[0].score > by_fit[1].score
+    assert [c.score for c in by_fit] == sorted((c.score for c in by_fit), reverse=True)
+    own = next(c for c in by_fit if c.name == purchase.name)
+    assert own.holder_project_id == purchase.id and own.holder_summary == "this project"
+    typed = repo.name_candidates(purchase.id, "培训", limit=3)
+    assert typed and all("培训" in choice.name for choice in typed[:1])
+    holder = repo.project(typed[0].holder_project_id or 0)
+    assert holder.name == typed[0].name and holder.unit == purchase.unit
+    assert typed[0].source == "unit" and 0 < typed[0].score <= 1
+
+
+def test_name_candidates_include_known_names(repo: Repository) -> None:
+    repo.add_known_names([("外部登记的名称", "")])
+    project = _at(repo, 0)
+    found = repo.name_candidates(project.id, "外部登记", limit=3)
+    assert found[0].name == "外部登记的名称" and found[0].source == "known"
+    assert found[0].holder_project_id is None
+    assert Status(project.status) is Status.UNREVIEWED

@@ -1,0 +1,115 @@
+"""The store invariants: the text claimed once, indicators conserved and in order; refusals,
+whole-document checks, and the upgrade of a database that kept no noise spans."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from store.errors import InvariantError, NothingToUndoError
+from store.invariants import coverage_steps, text_problems
+from store.models import IndicatorRow, ProjectRow
+from store.repository import Repository
+from tests.unit.store.corrections_session import export_all, sample_database
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Iterator[Repository]:
+    """A fresh import of the sample."""
+    with Repository.open(sample_database(tmp_path), "alice") as repository:
+        yield repository
+
+
+def test_text_problems_name_unclaimed_and_twice_claimed_text() -> None:
+    text = "名称\n\n目标甲乙\n页眉"
+    assert text_problems(text, [(9, 11)], [(0, 2), (4, 8)]) == []
+    assert text_problems(text, [], [(0, 2), (4, 8)]) == [
+        "characters 8–11 (“页眉”) is claimed by nothing"
+    ]
+    assert text_problems(text, [(9, 11)], [(0, 2), (4, 8), (6, 8)]) == [
+        "characters 6–8 (“甲乙”) is claimed 2 times"
+    ]
+
+
+def test_coverage_steps_ignore_how_a_stretch_is_cut() -> None:
+    assert coverage_steps([(0, 5), (5, 9)]) == coverage_steps([(0, 3), (3, 9)]) == {0: 1, 9: -1}
+    assert coverage_steps([(0, 5), (0, 5)]) != coverage_steps([(0, 5)])
+
+
+def test_a_fresh_import_of_the_sample_satisfies_every_invariant(sample: Repository) -> None:
+    assert sample.invariant_problems() == []
+
+
+def _first_key(repo: Repository) -> tuple[str, int]:
+    detail = repo.project(repo.project_ids()[0])
+    return detail.key, detail.version
+
+
+@pytest.mark.parametrize("breakage", ["drop_name_span", "drop_indicator", "reorder"])
+def test_an_edit_that_breaks_an_invariant_is_refused_and_nothing_changes(
+    sample: Repository, breakage: str
+) -> None:
+    key, version = _first_key(sample)
+    before = export_all(sample)
+
+    def mutate(session: Session) -> None:
+        row = session.exec(select(ProjectRow).where(ProjectRow.key == key)).one()
+        indicators = session.exec(
+            select(IndicatorRow).where(IndicatorRow.project_id == row.id)
+        ).all()
+        if breakage == "drop_name_span":
+            row.name_spans = []
+        elif breakage == "drop_indicator":
+            session.delete(indicators[-1])
+        else:
+            indicators[0].position, indicators[1].position = 1, 0
+
+    with pytest.raises(InvariantError, match="nothing was applied"):
+        sample._record_edit("broken", "a broken verb", {key: version}, mutate)
+    assert export_all(sample) == before and sample.history() == []
+
+
+def test_whole_document_check_reports_text_claimed_by_nothing(
+    sample: Repository, tmp_path: Path
+) -> None:
+    with sqlite3.connect(tmp_path / "sample.db") as connection:
+        connection.execute("UPDATE projects SET name_spans = '[]' WHERE id = 1")
+    problems = sample.invariant_problems()
+    assert len(problems) == 1 and "is claimed by nothing" in problems[0]
+    assert problems[0].startswith("000_a843d2df25de4824.txt: characters")
+
+
+def test_an_older_database_gets_noise_spans_and_sparse_positions(tmp_path: Path) -> None:
+    path = sample_database(tmp_path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("ALTER TABLE documents DROP COLUMN noise_spans")
+        connection.execute("ALTER TABLE projects DROP COLUMN absorbed_names")
+        connection.execute("UPDATE projects SET position = position / 1024")
+        connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with Repository.open(path, "alice") as upgraded:
+        assert upgraded.invariant_problems() == []
+        first = upgraded.project(upgraded.project_ids()[0])
+        new_id = upgraded.split_target(first.id, 5, "新", first.version)
+        assert upgraded.project_ids()[1] == new_id
+
+
+def test_an_entry_logged_before_the_upgrade_still_undoes(tmp_path: Path) -> None:
+    path = sample_database(tmp_path)
+    with Repository.open(path, "alice") as repo:
+        key, version = _first_key(repo)
+        repo.set_note(repo.project_ids()[0], "旧备注", version)
+    with sqlite3.connect(path) as connection:  # as a version-1 database logged it
+        connection.execute(
+            "UPDATE edit_log SET before = json_remove(before, '$.\"" + key + "\".absorbed_names'),"
+            " after = json_remove(after, '$.\"" + key + "\".absorbed_names')"
+        )
+    with Repository.open(path, "alice") as repo:
+        repo.undo()
+        assert repo.project(repo.project_ids()[0]).note == ""
+        assert repo.invariant_problems() == []
+        with pytest.raises(NothingToUndoError):
+            repo.undo()
