@@ -41,6 +41,12 @@ def test_export_all_jsonl_equals_parse_of_a_fresh_import(cli: Cli) -> None:
     assert "Exported 34 projects (168 indicators) to standard output." in exported.stderr
 
 
+def test_default_export_without_verified_projects_says_what_to_do(cli: Cli) -> None:
+    result = cli("export")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "Exported 0 verified projects" in result.stderr and "--all" in result.stderr
+
+
 def test_default_export_holds_only_verified_projects(cli: Cli) -> None:
     keys = _verify_first(cli.db, 2)
     records = [json.loads(line) for line in cli("export").stdout.splitlines()]

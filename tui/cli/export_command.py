@@ -49,8 +49,9 @@ def export_command(
             format_, output, include_all=include_all, force=force, stream=stream
         )
     which = "projects" if include_all else "verified projects"
+    hint = "" if summary.projects or include_all else " Verify projects first, or pass --all."
     click.echo(
         f"Exported {summary.projects} {which} ({summary.indicators} indicators) "
-        f"to {summary.destination}.",
+        f"to {summary.destination}.{hint}",
         err=True,
     )

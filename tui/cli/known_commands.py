@@ -71,5 +71,7 @@ def known_list(unit: str | None, db: str | None) -> None:
     """Print the known project names, one a line, sorted."""
     with open_repository(db, "") as repository:
         names = repository.known_names(unit)
+    if not names:
+        click.echo("No known names yet; add some with `gzreview known import FILE`.", err=True)
     for name in names:
         click.echo(name)
