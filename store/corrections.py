@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from store import editlog, project_edits, queries, reshape
 from store.candidates import name_candidates
-from store.errors import NotFoundError, RefusedError, StoreError
+from store.errors import NotFoundError, RefusedError
 from store.field_edits import (
     indicator_value,
     one_line,
@@ -31,29 +31,6 @@ from store.replay import operation_record
 from store.views import EditEntry, NameChoice
 
 Op = dict[str, Any]
-
-
-class NeighboursChangedError(StoreError):
-    """The projects next to the one edited changed between reading and writing."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__(
-            f"the projects around “{name}” changed since you loaded them; "
-            "nothing was applied — reload and try again"
-        )
-
-
-def indicator_ref(indicator: IndicatorRow) -> dict[str, int]:
-    """Return how an operation names an indicator across databases: its place in the source."""
-    if indicator.span_start is not None:
-        return {"span_start": indicator.span_start}
-    return {"source_order": indicator.source_order}
-
-
-def _swap_names(first: ProjectRow, second: ProjectRow) -> None:
-    """Exchange two projects' names together with the spans they were printed at."""
-    first.name, second.name = second.name, first.name
-    first.name_spans, second.name_spans = second.name_spans, first.name_spans
 
 
 class CorrectionVerbs:
@@ -113,7 +90,7 @@ class CorrectionVerbs:
         """Return the neighbour again inside the write, refusing if it is not the planned one."""
         other = reshape.unit_neighbour(session, row, direction)
         if other.key != planned:
-            raise NeighboursChangedError(row.name)
+            raise reshape.NeighboursChangedError(row.name)
         return other
 
     # Names ---------------------------------------------------------------------------------------
@@ -121,11 +98,10 @@ class CorrectionVerbs:
     def rename(self, project_id: int, new_name: str, expected_version: int) -> EditEntry:
         """Give a project a name; one held by another project of its unit is swapped with it."""
         name = one_line("name", new_name, required=True)
-        row, _ = self._plan(project_id)
-        if row.name == name:
-            raise RefusedError(f"the project is already named “{name}”; nothing to change")
-        with self._loaded(project_id) as (session, current):
-            holder = self._holder(session, current, name)
+        with self._loaded(project_id) as (session, row):
+            if row.name == name:
+                raise RefusedError(f"the project is already named “{name}”; nothing to change")
+            holder = reshape.name_holder(session, row, name)
         op: Op = {"verb": "rename", "project": row.key, "new_name": name}
 
         def mutate(session: Session, current: ProjectRow) -> None:
@@ -134,27 +110,12 @@ class CorrectionVerbs:
                 return
             other = self._row_by_key(session, holder)
             if other.name != name:
-                raise NeighboursChangedError(current.name)
-            _swap_names(current, other)
+                raise reshape.NeighboursChangedError(current.name)
+            reshape.swap_names(current, other)
 
         what = "swap names" if holder else "rename"
         summary = f"{what} “{row.name}” → “{name}”"
         return self._edit(op, summary, expected_version, mutate, [holder] if holder else [])
-
-    @staticmethod
-    def _holder(session: Session, row: ProjectRow, name: str) -> str | None:
-        """Return the key of the unit's project nearest `row` holding the name, unless verified.
-
-        A verified project's name was confirmed by a reviewer, so it is not taken away: the
-        name is then given as free text (a unit may hold the same name twice, e.g. 购置经费).
-        """
-        others = [
-            other for other in reshape.unit_projects(session, row)
-            if other.name == name and other.id != row.id and other.status != "verified"
-        ]
-        if not others:
-            return None
-        return min(others, key=lambda other: abs(other.position - row.position)).key
 
     def swap_with_neighbour(
         self, project_id: int, direction: int, expected_version: int
@@ -165,7 +126,8 @@ class CorrectionVerbs:
         op: Op = {"verb": "swap_with_neighbour", "project": row.key, "direction": direction}
 
         def mutate(session: Session, current: ProjectRow) -> None:
-            _swap_names(current, self._same_neighbour(session, current, direction, other.key))
+            neighbour = self._same_neighbour(session, current, direction, other.key)
+            reshape.swap_names(current, neighbour)
 
         summary = f"swap names “{row.name}” ↔ “{other.name}”"
         return self._edit(op, summary, expected_version, mutate, [other.key])
@@ -199,7 +161,7 @@ class CorrectionVerbs:
             indicator = self._indicator(session, row, indicator_id)
             making_room = reshape.projects_after(session, row)
             op: Op = {"verb": "split_at_indicator", "project": row.key,
-                      "indicator": indicator_ref(indicator), "new_name": name}
+                      "indicator": reshape.indicator_ref(indicator), "new_name": name}
         created: list[str] = []
 
         def mutate(session: Session, current: ProjectRow) -> list[str]:
@@ -259,7 +221,7 @@ class CorrectionVerbs:
         with self._loaded(project_id) as (session, current):
             indicator = self._indicator(session, current, indicator_id)
         op: Op = {"verb": "move_indicator", "project": row.key,
-                  "indicator": indicator_ref(indicator), "direction": direction}
+                  "indicator": reshape.indicator_ref(indicator), "direction": direction}
 
         def mutate(session: Session, current: ProjectRow) -> None:
             target = self._same_neighbour(session, current, direction, other.key)
@@ -292,7 +254,7 @@ class CorrectionVerbs:
         with self._loaded(project_id) as (session, row):
             indicator = self._indicator(session, row, indicator_id)
         op: Op = {"verb": "edit_indicator_field", "project": row.key,
-                  "indicator": indicator_ref(indicator), "field": field, "value": checked}
+                  "indicator": reshape.indicator_ref(indicator), "field": field, "value": checked}
 
         def mutate(session: Session, current: ProjectRow) -> None:
             set_indicator_field(self._indicator(session, current, indicator_id), field, checked)
@@ -314,7 +276,7 @@ class CorrectionVerbs:
         """Return the id of a project's indicator named by `indicator_ref`, or raise."""
         with self._loaded(project_id) as (session, row):
             for indicator in reshape.indicators_of(session, row.id):
-                if indicator_ref(indicator) == dict(ref):
+                if reshape.indicator_ref(indicator) == dict(ref):
                     assert indicator.id is not None
                     return indicator.id
         raise NotFoundError(f"“{row.name}” has no indicator at {dict(ref)} (any more)")

@@ -14,7 +14,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from parser.records import project_key
-from store.errors import RefusedError
+from store.errors import RefusedError, StoreError
 from store.models import DocumentRow, IndicatorRow, ProjectRow
 
 POSITION_STEP = 1024
@@ -199,3 +199,41 @@ def unit_projects(session: Session, row: ProjectRow) -> list[ProjectRow]:
             .order_by(col(ProjectRow.position), col(ProjectRow.id))
         ).all()
     )
+
+
+class NeighboursChangedError(StoreError):
+    """The projects next to the one edited changed between reading and writing."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"the projects around “{name}” changed since you loaded them; "
+            "nothing was applied — reload and try again"
+        )
+
+
+def indicator_ref(indicator: IndicatorRow) -> dict[str, int]:
+    """Return how an operation names an indicator across databases: its place in the source."""
+    if indicator.span_start is not None:
+        return {"span_start": indicator.span_start}
+    return {"source_order": indicator.source_order}
+
+
+def swap_names(first: ProjectRow, second: ProjectRow) -> None:
+    """Exchange two projects' names together with the spans they were printed at."""
+    first.name, second.name = second.name, first.name
+    first.name_spans, second.name_spans = second.name_spans, first.name_spans
+
+
+def name_holder(session: Session, row: ProjectRow, name: str) -> str | None:
+    """Return the key of the unit's project nearest `row` holding the name, unless verified.
+
+    A verified project's name was confirmed by a reviewer, so it is not taken away: the
+    name is then given as free text (a unit may hold the same name twice, e.g. 购置经费).
+    """
+    others = [
+        other for other in unit_projects(session, row)
+        if other.name == name and other.id != row.id and other.status != "verified"
+    ]
+    if not others:
+        return None
+    return min(others, key=lambda other: abs(other.position - row.position)).key
