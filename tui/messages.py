@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
@@ -20,6 +20,8 @@ class ViewLoaded(Message):
     verified: int
     total: int
     cursor: int
+    pages: dict[int, list[ProjectSummary]] = field(default_factory=dict)
+    detail: DetailLoaded | None = None
 
 
 @dataclass

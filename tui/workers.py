@@ -50,10 +50,16 @@ class ViewRequest:
     document_id: int | None
     select_id: int | None
     fallback_index: int
+    page_size: int = 200
+    known_texts: frozenset[int] = frozenset()
+
+
+ROWS_AROUND_CURSOR = 60
+"""Rows loaded with the view on either side of the cursor, so the first paint is complete."""
 
 
 def load_view(store: StoreAccess, request: ViewRequest) -> ViewLoaded:
-    """Ids under the filter, the ids that need review, progress, and the cursor position."""
+    """Ids under the filter, those that need review, progress, cursor, its rows and its detail."""
 
     def work(repository: Repository) -> ViewLoaded:
         ids = repository.project_ids(request.list_filter, request.document_id)
@@ -66,8 +72,25 @@ def load_view(store: StoreAccess, request: ViewRequest) -> ViewLoaded:
         verified = sum(document.verified_count for document in documents)
         total = sum(document.project_count for document in documents)
         cursor = _cursor_for(ids, request.select_id, request.fallback_index)
+        size = request.page_size
+        first, last = max(cursor - ROWS_AROUND_CURSOR, 0), cursor + ROWS_AROUND_CURSOR
+        pages = {
+            page: repository.list_projects(
+                request.list_filter, request.document_id, page * size, size
+            )
+            for page in range(first // size, min(last, max(len(ids) - 1, 0)) // size + 1)
+        }
+        detail = _detail(repository, ids[cursor], set(request.known_texts)) if ids else None
         return ViewLoaded(
-            request.generation, request.list_filter, ids, needs, verified, total, cursor
+            request.generation,
+            request.list_filter,
+            ids,
+            needs,
+            verified,
+            total,
+            cursor,
+            pages=pages,
+            detail=detail,
         )
 
     return store.call(work)
@@ -102,15 +125,16 @@ def load_page(
 
 def load_detail(store: StoreAccess, project_id: int, known_texts: set[int]) -> DetailLoaded:
     """A project's detail, plus its document text unless the screen already holds it."""
+    return store.call(lambda repository: _detail(repository, project_id, known_texts))
 
-    def work(repository: Repository) -> DetailLoaded:
-        detail: ProjectDetail = repository.project(project_id)
-        text = None
-        if detail.document_id not in known_texts:
-            text = repository.document_text(detail.document_id)
-        return DetailLoaded(detail, text)
 
-    return store.call(work)
+def _detail(repository: Repository, project_id: int, known_texts: set[int]) -> DetailLoaded:
+    """Read one project and, when needed, its document's text."""
+    detail: ProjectDetail = repository.project(project_id)
+    text = None
+    if detail.document_id not in known_texts:
+        text = repository.document_text(detail.document_id)
+    return DetailLoaded(detail, text)
 
 
 def save_ui_state(repository: Repository, values: dict[str, str]) -> None:

@@ -18,11 +18,20 @@ TEXT_LIMIT = 50
 
 
 @click.command("history")
-@click.option("--json", "as_json", is_flag=True,
-              help="One JSON object per line, oldest first, each with the operation that "
-              "replays it (input for `gzreview apply`).")
-@click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
-              help=f"Only the newest N entries [default: {TEXT_LIMIT} as text, all as JSON].")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="One JSON object per line, oldest first, each with the operation that "
+    "replays it (input for `gzreview apply`).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help=f"Only the newest N entries [default: {TEXT_LIMIT} as text, all as JSON].",
+)
 @db_option
 def history_command(as_json: bool, limit: int | None, db: str | None) -> None:
     """Show the edit log: time, reviewer, operation, what changed; undone entries marked."""

@@ -37,8 +37,7 @@ def db_option(command: Command) -> Command:
         default=None,
         metavar="PATH|URL",
         help=(
-            f"Database file or SQLAlchemy URL [env {DB_ENV}; "
-            f"default: {default_database_path()}]."
+            f"Database file or SQLAlchemy URL [env {DB_ENV}; default: {default_database_path()}]."
         ),
     )(command)
 

@@ -96,10 +96,7 @@ def stats_command(db: str | None) -> None:
 def _table(rows: Sequence[UnitStats]) -> str:
     """Return the stats as aligned text, with a total line."""
     header = ["document", "unit", "projects", "verified", "flagged", "unreviewed"]
-    body = [
-        [row.file_name, row.unit, *map(str, _counts(row))]
-        for row in rows
-    ]
+    body = [[row.file_name, row.unit, *map(str, _counts(row))] for row in rows]
     totals = [sum(row.projects for row in rows), sum(row.verified for row in rows)]
     totals += [sum(row.flagged for row in rows), sum(row.unreviewed for row in rows)]
     lines = [header, *body, ["total", "", *map(str, totals)]]

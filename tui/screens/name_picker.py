@@ -26,7 +26,8 @@ def choice_label(choice: NameChoice, width: int = 84) -> str:
     """Score, name, where it comes from and which project holds it now; no markup."""
     holder = f"held by {choice.holder_summary}" if choice.holder_summary else "free"
     name = fit_cells(choice.name, width - 44)
-    return f"{choice.score:>5.1f}  {name}  {choice.source:<6} {fit_cells(holder, 30)}"
+    score = f"{choice.score:.2f}" if choice.score <= 1 else f"{choice.score:.0f}"
+    return f"{score:>5}  {name}  {choice.source:<6} {fit_cells(holder, 30)}"
 
 
 class NamePickerScreen(ModalScreen[str | None]):

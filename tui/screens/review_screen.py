@@ -111,7 +111,13 @@ class ReviewScreen(CorrectionActions):
         """A request for the current filter's view, under a new generation."""
         self.generation += 1
         return ViewRequest(
-            self.generation, self.list_filter, self.document_id, select_id, fallback_index
+            self.generation,
+            self.list_filter,
+            self.document_id,
+            select_id,
+            fallback_index,
+            self.rows.page_size,
+            frozenset(self.texts.keys()),
         )
 
     def reload(self, select_id: int | None, fallback_index: int = 0) -> None:
@@ -139,6 +145,10 @@ class ReviewScreen(CorrectionActions):
             return
         self.list_filter = message.list_filter
         self.rows = ProjectRows(message.ids)
+        for page, rows in message.pages.items():
+            self.rows.store_page(page, rows)
+        if message.detail is not None:
+            self._cache_detail(message.detail)
         self.needs_review = message.needs_review
         self.progress = (message.verified, message.total)
         empty = f"No project matches the filter “{self.list_filter}”; press F for another filter."
@@ -156,11 +166,15 @@ class ReviewScreen(CorrectionActions):
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
         """Cache a loaded project and show it if it is still the selected one."""
+        self._cache_detail(message)
+        if self.selected_id() == message.detail.id:
+            self._show_detail(message.detail)
+
+    def _cache_detail(self, message: DetailLoaded) -> None:
+        """Keep a loaded project (and its document's text) for same-frame display."""
         if message.text is not None:
             self.texts.put(message.detail.document_id, message.text)
         self.details.put(message.detail.id, message.detail)
-        if self.selected_id() == message.detail.id:
-            self._show_detail(message.detail)
 
     def on_store_failed(self, message: StoreFailed) -> None:
         """Show a refused or failed store action; nothing crashes."""

@@ -27,19 +27,32 @@ LABEL_CELLS = 6
 
 
 def wrap_cells(text: str, width: int) -> list[str]:
-    """Cut text into pieces of at most `width` cells (Chinese has no spaces: cut anywhere)."""
+    """Cut text into pieces of at most `width` cells: Chinese anywhere, Latin words at a space."""
     text = printable(text)
     if width <= 0 or cell_len(text) <= width:
         return [text]
     pieces, start, cells = [], 0, 0
-    for index, character in enumerate(text):
-        size = get_character_cell_size(character)
+    index = 0
+    while index < len(text):
+        size = get_character_cell_size(text[index])
         if cells + size > width and index > start:
-            pieces.append(text[start:index])
-            start, cells = index, 0
+            cut = _word_break(text, start, index)
+            pieces.append(text[start:cut].rstrip(" "))
+            cut += text[cut] == " "  # a line does not start with the space it broke at
+            start, cells, index = cut, 0, cut
+            continue
         cells += size
+        index += 1
     pieces.append(text[start:])
     return pieces
+
+
+def _word_break(text: str, start: int, index: int) -> int:
+    """Where to cut before `index`: after the last space when a Latin word would be split."""
+    if not (text[index].isascii() and text[index].isalnum() and text[index - 1].isalnum()):
+        return index
+    space = text.rfind(" ", start + 1, index)
+    return space + 1 if space > start else index
 
 
 def paragraph(text: str, width: int, style: Style = PLAIN) -> list[Line]:

@@ -75,3 +75,8 @@ def test_every_value_and_the_flag_reason_are_shown_in_full() -> None:
 def test_wrap_cells_splits_on_cell_width() -> None:
     assert wrap_cells("一二三四五", 4) == ["一二", "三四", "五"]
     assert wrap_cells("ab", 0) == ["ab"]
+
+
+def test_latin_words_wrap_at_spaces_and_chinese_anywhere() -> None:
+    assert wrap_cells("the name was printed away", 12) == ["the name was", "printed away"]
+    assert wrap_cells("printedawayfromthis", 8) == ["printeda", "wayfromt", "his"]
