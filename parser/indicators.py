@@ -10,8 +10,8 @@ from parser.model import Flag, Indicator, Span
 from parser.values import parse_value
 
 _START = re.compile(
-    r"(?P<seq>\d+)\s*、\s*(?P<level1_code>\d+)\s*-\s*(?P<level1>[^；;。]*?)\s*[；;]"
-    r"\s*(?P<level2_code>\d+)\s*-\s*(?P<level2>[^；;。]*?)\s*[；;]"
+    r"(?P<seq>\d+)\s*、\s*(?P<level1_code>\d+)\s*-(?P<level1>[^；;。]*)[；;]"
+    r"\s*(?P<level2_code>\d+)\s*-(?P<level2>[^；;。]*)[；;]"
 )
 _PERIOD_KEY = re.compile(r"实施周期指标值\s*[:：]")
 _ANNUAL_KEY = re.compile(r"[；;]\s*年度指标值\s*[:：]")

@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 
 from parser.claims import subtract, unclaimed_spans
 from parser.errors import ParseError
+from parser.fit import grams
 from parser.indicators import IndicatorCell, read_indicators
 from parser.joined import Joined, envelope
 from parser.lines import split_lines
 from parser.model import Document, Flag, NameCandidate, NameLine, Project, Span, Unit
 from parser.names import BlockText, NameChoice, PrintedName, assign_document
 from parser.segment import Block, NamePieces, Segmented, UnitHeader, segment
+from parser.values import parse_value
 
 
 @dataclass
@@ -142,6 +144,12 @@ def _assign(groups: Sequence[_Group]) -> list[tuple[list[NameChoice], list[int]]
         for group in groups
     ]
     return assign_document(units)
+
+
+def clear_caches() -> None:
+    """Forget memoised values and bigrams, so a benchmark of repeated text measures cold parsing."""
+    parse_value.cache_clear()
+    grams.cache_clear()
 
 
 def _document_flags(unassigned: Sequence[NameLine], unclaimed: Sequence[Span]) -> tuple[Flag, ...]:

@@ -39,11 +39,15 @@ class Block:
     indicator_text: str = ""
     head_count: int = 0
     last_head_end: int = 0
+    ends_with_full_stop: bool = False
 
     def add_indicator_text(self, content: str) -> None:
         """Append a line to the indicator cell, counting indicator heads as they complete."""
         seen = len(self.indicator_text)
         self.indicator_text += content
+        stripped = content.rstrip()
+        if stripped:
+            self.ends_with_full_stop = stripped[-1] == "。"
         start = max(self.last_head_end, seen - _HEAD_REACH)
         for head in _HEAD.finditer(self.indicator_text, start):
             if head.end() > seen:
@@ -56,7 +60,7 @@ class Block:
         That is: it ends with `。`, and after the last indicator head there is a `年度指标值:`, so
         a `。` inside an indicator name (`…企业。实施周期指标值`) does not end the cell.
         """
-        if not self.indicator_text.rstrip().endswith("。"):
+        if not self.ends_with_full_stop:
             return False
         return _ANNUAL.search(self.indicator_text, self.last_head_end) is not None
 
@@ -88,8 +92,12 @@ class Segmented:
     department_spans: list[Span] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     noise: list[Span] = field(default_factory=list)
-    full_target_width: int = 0
-    """The widest target line that was followed by more target text: a full line's width."""
+    inner_target_lines: list[str] = field(default_factory=list)
+    """Target lines followed by more target text: each as wide as the target column allows."""
+
+    def full_target_width(self) -> int:
+        """Return the width of a full target line (0 when no target wraps)."""
+        return max(map(display_width, self.inner_target_lines), default=0)
 
 
 def looks_like_unit(content: str) -> bool:
@@ -120,7 +128,7 @@ class _Segmenter:
         """Start in the free state; the name column's width comes from the indented lines."""
         self.lines = lines
         self.full_target_width = full_target_width
-        self.last_target_width = 0
+        self.last_target_line = ""
         self.result = Segmented()
         self.name_width = max(
             (display_width(line.content) for line in lines if line.kind is Kind.NAME), default=0
@@ -207,8 +215,8 @@ class _Segmenter:
 
     def _note_target_width(self, line: Line) -> None:
         """Remember how wide target lines get when more target text follows them."""
-        self.result.full_target_width = max(self.result.full_target_width, self.last_target_width)
-        self.last_target_width = display_width(line.content)
+        self.result.inner_target_lines.append(self.last_target_line)
+        self.last_target_line = line.content
 
     def _is_unit(self, index: int, line: Line) -> bool:
         """Tell whether a line is a unit header: it reads as one, is no full target line, and is
@@ -249,7 +257,7 @@ class _Segmenter:
             self._start_block()
             assert self.block is not None
             self.block.target.append(line.span)
-            self.last_target_width = display_width(line.content)
+            self.last_target_line = line.content
             self.state = "target"
 
     def _start_block(self) -> None:
@@ -265,11 +273,9 @@ def segment(lines: Sequence[Line]) -> Segmented:
     targets are found; so when a first pass took a full-width line for a unit, cut again.
     """
     first = _Segmenter(lines).run()
-    limit = first.full_target_width - _FULL_TARGET_SLACK
-    too_wide = any(
-        isinstance(event, UnitHeader) and display_width(event.name) >= limit
-        for event in first.events
-    )
-    if first.full_target_width == 0 or not too_wide:
+    units = [event.name for event in first.events if isinstance(event, UnitHeader)]
+    full_width = first.full_target_width() if units else 0
+    limit = full_width - _FULL_TARGET_SLACK
+    if full_width == 0 or all(display_width(name) < limit for name in units):
         return first
-    return _Segmenter(lines, first.full_target_width).run()
+    return _Segmenter(lines, full_width).run()
