@@ -52,6 +52,7 @@ _SUFFIX_OPS: tuple[tuple[str, str], ...] = (
 _NUMBER_UNIT = re.compile(r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>.*)")
 # A unit is a short word without digits or clause punctuation; time words make it a date instead.
 _UNIT = re.compile(r"[^\d\s，。；、,;：:]{0,5}")
+_DIGIT = re.compile(r"\d")
 _DATE_WORDS = re.compile(r"[月日底初末前后内]")
 
 
@@ -74,6 +75,8 @@ def _split_ops(text: str) -> tuple[str, str, str]:
 @lru_cache(maxsize=4096)
 def parse_value(value: str) -> ParsedValue | None:
     """Return the value as comparison, number and unit, or None when it is not of that shape."""
+    if _DIGIT.search(value) is None:
+        return None  # qualitative: 提升, 有效改善, …
     text = value.strip().replace("　", "").replace(" ", "")
     prefix_op, rest, suffix_op = _split_ops(text)
     if prefix_op and suffix_op and prefix_op != suffix_op:
