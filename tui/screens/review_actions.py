@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from store.errors import NotFoundError
 from store.views import ProjectDetail
 from tui.messages import EditApplied, StoreFailed
 from tui.paging import ProjectRows, next_needing_review
@@ -71,12 +73,12 @@ class ReviewActions(Screen[None]):
             )
 
     def action_undo(self) -> None:
-        """Undo the newest action still applied."""
-        self.apply_edit(lambda repository: repository.undo(), "Undone", self.selected_id())
+        """Undo the newest action still applied, then show the project it touched."""
+        self.apply_edit(partial(step_history, "undo"), "Undone", self.selected_id(), True)
 
     def action_redo(self) -> None:
-        """Redo the most recently undone action."""
-        self.apply_edit(lambda repository: repository.redo(), "Redone", self.selected_id())
+        """Redo the most recently undone action, then show the project it touched."""
+        self.apply_edit(partial(step_history, "redo"), "Redone", self.selected_id(), True)
 
     def selected_detail(self) -> ProjectDetail | None:
         """The loaded detail of the selected project, or None (with a notice) while it loads."""
@@ -96,7 +98,7 @@ class ReviewActions(Screen[None]):
     ) -> None:
         """Run one store action in a worker; `summary` prefixes the log line it returns, if any.
 
-        With `select_created`, an action returning a project id (a split) selects that project.
+        With `select_created`, an action returning a project id (a split, an undo) selects it.
         """
         edit = partial(self._edit_work, work, summary, select_id, select_created)
         self.run_worker(edit, thread=True, group="edit")
@@ -114,11 +116,31 @@ class ReviewActions(Screen[None]):
         except STORE_FAILURES as error:
             self.post_message(StoreFailed(error_title(error), str(error)))
             return
-        if select_created and isinstance(result, int):
-            select_id = result
+        created = result if isinstance(result, int) else getattr(result, "project_id", None)
+        if select_created and isinstance(created, int):
+            select_id = created
         logged = str(getattr(result, "summary", ""))
         message = ": ".join(part for part in (summary, logged) if part) or "Done"
         self.post_message(EditApplied(message, select_id))
+
+
+@dataclass(frozen=True)
+class Stepped:
+    """What an undo or redo did, and a project it touched that still exists."""
+
+    summary: str
+    project_id: int | None
+
+
+def step_history(step: str, repository: Repository) -> Stepped:
+    """Undo or redo one action and find a project it touched (gone ones are skipped)."""
+    entry = repository.undo() if step == "undo" else repository.redo()
+    for key in entry.project_keys:
+        try:
+            return Stepped(entry.summary, repository.project_id_of(key))
+        except NotFoundError:
+            continue
+    return Stepped(entry.summary, None)
 
 
 def error_title(error: Exception) -> str:

@@ -197,3 +197,19 @@ async def test_palette_runs_review_actions(sample_db: Path, opened: list[Reposit
         await settle(pilot)
     with read(sample_db) as store:
         assert store.project(first).status is Status.VERIFIED
+
+
+async def test_undo_shows_the_project_it_changed(sample_db: Path, opened: list[Repository]) -> None:
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        ids = opened[0].project_ids(ListFilter.ALL)
+        await pilot.press("end", "v")
+        await settle(pilot)
+        await pilot.press("home")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert review_screen(app).selected_id() == ids[-1]
+    with read(sample_db) as store:
+        assert store.project(ids[-1]).status is Status.UNREVIEWED
