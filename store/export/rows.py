@@ -91,5 +91,5 @@ def _indicators_of(connection: Connection, project_ids: list[int]) -> dict[int, 
         select(*(INDICATORS.c[name] for name in _INDICATOR_FIELDS))
         .where(INDICATORS.c.project_id.in_(project_ids))
         .order_by(INDICATORS.c.project_id, INDICATORS.c.position)
-    ).mappings()
+    ).mappings().all()
     return {key: list(group) for key, group in groupby(rows, key=lambda row: row["project_id"])}

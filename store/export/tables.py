@@ -9,6 +9,7 @@ from typing import Any
 from store.export.rows import ExportProject, Row
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
 
 
 @dataclass(frozen=True)
@@ -91,15 +92,18 @@ def indicator_cells(project_key: str, indicator: Row | None) -> list[Any]:
 
 
 def flat_rows(item: ExportProject) -> list[list[Any]]:
-    """Return one row per indicator (or one row for a project without any), project cells first."""
-    project = project_cells(item)
+    """Return one safe row per indicator (or one for a project without any), project cells first."""
+    project = safe(project_cells(item))
     indicators: list[Row | None] = list(item.indicators) or [None]
-    return [project + indicator_cells(item.project["key"], ind)[1:] for ind in indicators]
+    return [project + safe(indicator_cells("", ind)[1:]) for ind in indicators]
 
 
 def safe(cells: list[Any]) -> list[Any]:
-    """Return cells with every formula-like text neutralised."""
-    return [neutralise(cell) for cell in cells]
+    """Return cells with every formula-like text neutralised (inlined: it runs per cell)."""
+    return [
+        "'" + cell if cell.__class__ is str and cell[:1] in _FORMULA_FIRST else cell
+        for cell in cells
+    ]
 
 
 def _number(text: str | None) -> Decimal | None:
