@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parser import fit_score, parse
 from tests.unit.parser.render import Cells, Style, render
@@ -155,3 +157,20 @@ def test_fit_score_prefers_the_right_block() -> None:
         "业务用房物业管理费", "通过增加会议室话筒等会议设备。", ["项目验收合格率（%）"]
     )
     assert right > wrong + 0.3
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.sampled_from(["before", "after", "shift2", "pair_swap"]),
+    st.integers(4, len(TOPICS)),
+    st.integers(16, 30),
+)
+def test_any_pattern_any_unit_size_any_width(pattern: str, count: int, name_width: int) -> None:
+    parsed = parse(render(document(pattern, count), Style(name_width=name_width)))
+    wrong = [
+        (index, project.name)
+        for index, project in enumerate(parsed.projects)
+        if project.name != truth(index) and "name_ambiguous" not in project.flag_codes
+    ]
+    assert wrong == []
+    assert sum("name_ambiguous" in p.flag_codes for p in parsed.projects) <= 2
