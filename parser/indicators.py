@@ -29,6 +29,11 @@ LEVEL2_NAMES = {
     "31": "服务对象满意度",
 }
 
+# Every printed (level-1 code, name, level-2 code, name) that agrees, for a one-step check.
+_STANDARD_LEVELS = frozenset(
+    (code[0], LEVEL1_NAMES[code[0]], code, name) for code, name in LEVEL2_NAMES.items()
+)
+
 
 @dataclass
 class IndicatorCell:
@@ -53,8 +58,11 @@ def _starts(text: str) -> list[re.Match[str]]:
 
 def _level_flags(head: re.Match[str]) -> list[Flag]:
     """Flag an indicator whose level codes disagree with each other or their names."""
-    l1_code, l2_code = head.group("level1_code"), head.group("level2_code")
-    l1_name, l2_name = head.group("level1").strip(), head.group("level2").strip()
+    levels = head.group("level1_code", "level1", "level2_code", "level2")
+    if levels in _STANDARD_LEVELS:
+        return []
+    l1_code, l2_code = levels[0], levels[2]
+    l1_name, l2_name = levels[1].strip(), levels[3].strip()
     wrong = (
         not l2_code.startswith(l1_code)
         or LEVEL1_NAMES.get(l1_code, l1_name) != l1_name
