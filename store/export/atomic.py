@@ -21,21 +21,34 @@ def _check_target(path: Path, force: bool) -> None:
 
 
 @contextlib.contextmanager
+def _failure_reported(path: Path) -> Iterator[None]:
+    """Turn a failed write (full disk, no permission…) into one sentence for the user."""
+    try:
+        yield
+    except OSError as error:
+        raise StoreError(
+            f"{path}: the export failed ({error.strerror or error}) and {path.name} was left as "
+            "it was; check the folder's permissions and free space, then export again"
+        ) from error
+
+
+@contextlib.contextmanager
 def atomic_file(path: Path, force: bool) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces `path`, on error it is removed."""
     _check_target(path, force)
     if path.is_dir():
         raise StoreError(f"{path} is a folder; choose a file name for --output")
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        _fsync(temporary)
-        temporary.chmod(_permissions(0o666))
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    with _failure_reported(path):
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(handle)
+        temporary = Path(name)
+        try:
+            yield temporary
+            _fsync(temporary)
+            temporary.chmod(_permissions(0o666))
+            os.replace(temporary, path)
+        finally:
+            temporary.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -44,13 +57,16 @@ def atomic_directory(path: Path, force: bool) -> Iterator[Path]:
     _check_target(path, force)
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path} is a file; choose a folder name for a data package")
-    temporary = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
-    try:
-        yield temporary
-        temporary.chmod(_permissions(0o777))
-        _replace_directory(temporary, path)
-    finally:
-        shutil.rmtree(temporary, ignore_errors=True)
+    with _failure_reported(path):
+        temporary = Path(
+            tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        )
+        try:
+            yield temporary
+            temporary.chmod(_permissions(0o777))
+            _replace_directory(temporary, path)
+        finally:
+            shutil.rmtree(temporary, ignore_errors=True)
 
 
 def _replace_directory(new: Path, path: Path) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,10 +14,12 @@ import pytest
 from openpyxl import load_workbook
 
 import store.repository as repository_module
-from store.errors import ExportExistsError
+from store.errors import ExportExistsError, StoreError
 from store.export import ExportProject, write_export
 from store.export.tables import neutralise
 from store.repository import Repository
+from tests.functional.cli_helpers import ROOT, SAMPLE, Cli
+from tests.helpers.gzreview_process import child_env
 from tests.unit.store.conftest import import_document, make_document
 
 
@@ -79,7 +84,7 @@ def test_a_failed_export_leaves_no_partial_output(
     monkeypatch.setattr(
         repository_module, "iter_projects", lambda *args: _failing(original(*args))
     )
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(StoreError, match="No space left on device"):
         repo.export(fmt, out_dir / name, include_all=True)
     assert list(out_dir.iterdir()) == []
 
@@ -92,7 +97,7 @@ def test_a_failed_forced_export_keeps_the_old_file(repo: Repository, tmp_path: P
         raise OSError(5, "I/O error")
         yield  # pragma: no cover
 
-    with pytest.raises(OSError):
+    with pytest.raises(StoreError, match=r"x\.csv was left as it was"):
         write_export("csv", broken(), output, force=True)
     assert output.read_text(encoding="utf-8") == "previous export"
     assert [p.name for p in tmp_path.iterdir() if "x.csv" in p.name] == ["x.csv"]
@@ -103,3 +108,123 @@ def test_refusal_happens_before_anything_is_written(repo: Repository, tmp_path: 
     output.write_text("x", encoding="utf-8")
     with pytest.raises(ExportExistsError, match="--force"):
         repo.export("jsonl", output)
+
+
+# Through the command line, with reviewers' text and real processes (reliability, issue 7) --------
+
+FORMULA_TEXT = {"name": "=HYPERLINK(\"http://x\",\"点击\")", "target": "+86 项目目标", "note": "-1"}
+INDICATOR_TEXT = {"name": "@SUM(A1:A9)", "period_value": "=1+1", "annual_value": "-2"}
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Cli:
+    """The sample imported, one project's text fields edited to formulas by a reviewer."""
+    cli = Cli(tmp_path / "hostile.db")
+    assert cli("import", str(SAMPLE)).exit_code == 0
+    with Repository.open(cli.db, "mallory") as repository:
+        project_id = repository.project_ids()[0]
+        for field, value in FORMULA_TEXT.items():
+            repository.edit_project_field(
+                project_id, field, value, repository.project(project_id).version
+            )
+        detail = repository.project(project_id)
+        for field, value in INDICATOR_TEXT.items():
+            repository.edit_indicator_field(
+                project_id, detail.indicators[0].id, field, value,
+                repository.project(project_id).version,
+            )
+    return cli
+
+
+def assert_no_formula(cells: Iterator[object]) -> list[str]:
+    """No text cell starts like a formula; return the neutralised ones."""
+    texts = [cell for cell in cells if isinstance(cell, str)]
+    assert [text for text in texts if text[:1] in ("=", "+", "-", "@", "\t", "\r")] == []
+    return [text for text in texts if text.startswith("'")]
+
+
+def test_no_csv_or_xlsx_cell_starts_a_formula(hostile: Cli, tmp_path: Path) -> None:
+    for fmt in ("csv", "xlsx"):
+        result = hostile("export", "--all", "--format", fmt, "--output", str(tmp_path / f"x.{fmt}"))
+        assert result.exit_code == 0, result.output
+    csv_text = (tmp_path / "x.csv").read_text(encoding="utf-8-sig")
+    csv_cells = (cell for row in csv.reader(csv_text.splitlines(keepends=True)) for cell in row)
+    book = load_workbook(tmp_path / "x.xlsx", read_only=True)
+    xlsx_cells = (
+        cell for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row
+    )
+    written = {*FORMULA_TEXT.values(), *INDICATOR_TEXT.values()}
+    for neutralised in (assert_no_formula(csv_cells), assert_no_formula(xlsx_cells)):
+        assert {text[1:] for text in neutralised} >= written
+    book.close()
+
+
+def test_jsonl_keeps_the_reviewers_text_exactly(hostile: Cli) -> None:
+    result = hostile("export", "--all", "--format", "jsonl")
+    first = json.loads(result.stdout.splitlines()[0])
+    assert {field: first[field] for field in ("name", "target")} == {
+        "name": FORMULA_TEXT["name"], "target": FORMULA_TEXT["target"]
+    }
+    assert first["indicators"][0]["period_value"] == "=1+1"
+
+
+def test_a_write_error_is_one_sentence_and_keeps_the_old_file(
+    hostile: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = tmp_path / "x.csv"
+    output.write_text("previous export", encoding="utf-8")
+
+    def full_disk(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("store.export.atomic.os.replace", full_disk)
+    result = hostile("export", "--all", "--format", "csv", "--output", str(output), "--force")
+    assert result.exit_code == 2
+    assert f"{output}: the export failed (No space left on device)" in result.stderr
+    assert "Traceback" not in result.output
+    assert output.read_text(encoding="utf-8") == "previous export"
+    assert sorted(path.name for path in tmp_path.iterdir() if "x.csv" in path.name) == ["x.csv"]
+
+
+def test_existing_export_is_refused_without_force_through_the_cli(
+    hostile: Cli, tmp_path: Path
+) -> None:
+    output = tmp_path / "x.xlsx"
+    output.write_bytes(b"a reviewer's earlier export")
+    result = hostile("export", "--all", "--format", "xlsx", "--output", str(output))
+    assert result.exit_code == 2
+    assert f"{output} already exists" in result.stderr and "--force" in result.stderr
+    assert output.read_bytes() == b"a reviewer's earlier export"
+
+
+KILLED_EXPORT = """
+import sys, time
+import store.export.writers as writers
+rows = writers.flat_rows
+def slow(item):
+    print("writing", flush=True)
+    time.sleep(0.05)
+    return rows(item)
+writers.flat_rows = slow
+from tui.cli import main
+main(["export", "--all", "--format", "csv", "--force", "--output", sys.argv[1]])
+"""
+
+
+def test_an_export_killed_midway_leaves_the_old_file_whole(hostile: Cli, tmp_path: Path) -> None:
+    output = tmp_path / "x.csv"
+    output.write_text("previous export", encoding="utf-8")
+    export = subprocess.Popen(
+        [sys.executable, "-c", KILLED_EXPORT, str(output)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=child_env({"GZREVIEW_DB": str(hostile.db)}),
+    )
+    assert export.stdout is not None
+    for _ in range(5):  # a few projects are in the temporary file now
+        assert export.stdout.readline().startswith("writing")
+    export.send_signal(signal.SIGKILL)
+    export.wait(timeout=60)
+    export.stdout.close()
+    assert output.read_text(encoding="utf-8") == "previous export"
