@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -24,10 +25,17 @@ def gzreview_command() -> list[str]:
     return [sys.executable, "-c", "from tui.cli import main; main()"]
 
 
+def child_cpu_s() -> float:
+    """Return the CPU seconds used so far by this process's finished children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_timed(
     arguments: list[str], timeout: float
-) -> tuple[float, subprocess.CompletedProcess[str]]:
-    """Run `gzreview ARGUMENTS`; return the wall time and the finished process."""
+) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Run `gzreview ARGUMENTS`; return wall time, CPU time (load-independent) and the process."""
+    cpu_before = child_cpu_s()
     started = time.perf_counter()
     try:
         finished = subprocess.run(
@@ -38,7 +46,7 @@ def run_timed(
         raise Unavailable(f"gzreview cannot be started ({error})") from error
     except subprocess.TimeoutExpired as error:
         raise Unavailable(f"`gzreview {arguments[0]}` took longer than {timeout:.0f} s") from error
-    return time.perf_counter() - started, finished
+    return time.perf_counter() - started, child_cpu_s() - cpu_before, finished
 
 
 def _last_line(text: str, starting: str = "") -> str:
@@ -52,23 +60,26 @@ def import_s(corpus: Path, database: Path, timeout: float) -> dict[str, object]:
     """Import the corpus into a new, empty database; return the time and what was imported."""
     for leftover in database.parent.glob(database.name + "*"):
         leftover.unlink()
-    elapsed, finished = run_timed(["import", str(corpus), "--db", str(database)], timeout)
+    elapsed, cpu, finished = run_timed(["import", str(corpus), "--db", str(database)], timeout)
     summary = _last_line(finished.stdout + "\n" + finished.stderr, starting="Imported")
     if finished.returncode not in (0, 1) or not database.exists():
         raise Unavailable(f"`gzreview import` failed (exit {finished.returncode}): {summary}")
-    figures: dict[str, object] = {"import_s": elapsed, "import_summary": summary}
+    figures: dict[str, object] = {"import_s": elapsed, "import_cpu_s": cpu,
+                                  "import_summary": summary}
     failed = re.search(r"(\d+) failed", summary)
     if finished.returncode == 1 and failed:
         figures["import_failed_documents"] = int(failed.group(1))
     return figures
 
 
-def export_s(database: Path, export_format: str, output: Path, timeout: float) -> float:
-    """Export the whole database (`--all`) in one format; return the wall time."""
+def export_s(
+    database: Path, export_format: str, output: Path, timeout: float
+) -> dict[str, float]:
+    """Export the whole database (`--all`) in one format; return wall and CPU time."""
     arguments = ["export", "--format", export_format, "--all", "--force", "--output", str(output),
                  "--db", str(database)]
-    elapsed, finished = run_timed(arguments, timeout)
+    elapsed, cpu, finished = run_timed(arguments, timeout)
     if finished.returncode != 0 or not output.exists():
         summary = _last_line(finished.stderr or finished.stdout)
         raise Unavailable(f"`gzreview export --format {export_format}` failed: {summary}")
-    return elapsed
+    return {f"export_{export_format}_s": elapsed, f"export_{export_format}_cpu_s": cpu}

@@ -25,7 +25,7 @@ def _store_with_known_names(database: Path, copy: Path, count: int, timeout: flo
     shutil.copyfile(database, copy)
     names_file = copy.with_suffix(".names.txt")
     names_file.write_text("\n".join(known_names(count)) + "\n", encoding="utf-8")
-    _elapsed, finished = run_timed(["known", "import", str(names_file), "--db", str(copy)],
+    _elapsed, _cpu, finished = run_timed(["known", "import", str(names_file), "--db", str(copy)],
                                    timeout)
     if finished.returncode != 0:
         raise Unavailable(f"`gzreview known import` failed: {finished.stderr.strip()[-160:]}")
