@@ -321,3 +321,20 @@ def test_name_candidates_include_known_names(repo: Repository) -> None:
     assert found[0].name == "外部登记的名称" and found[0].source == "known"
     assert found[0].holder_project_id is None
     assert Status(project.status) is Status.UNREVIEWED
+
+
+def test_repeated_splits_at_one_place_keep_source_order_and_undo(repo: Repository) -> None:
+    """Eleven splits in a row use up the room between two positions, then make more."""
+    project, following = _at(repo, 0), _at(repo, 1)
+    before = export_all(repo)
+    created = [project.id]
+    for count in range(11):
+        current = repo.project(created[-1])
+        created.append(repo.split_target(current.id, 1, f"第{count}段", current.version))
+    assert repo.project_ids()[:13] == [*created, following.id]
+    assert "".join(repo.project(i).target for i in created) == project.target
+    assert repo.invariant_problems() == []
+    assert len(repo.history()[0].project_keys) > 2  # the last split moved later projects on
+    for _ in created[1:]:
+        repo.undo()
+    assert export_all(repo) == before
