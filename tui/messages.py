@@ -11,17 +11,24 @@ from store.views import ListFilter, ProjectDetail, ProjectSummary
 
 @dataclass
 class ViewLoaded(Message):
-    """A (re)loaded list view: ids under the filter, review progress, where the cursor goes."""
+    """A (re)loaded list view: the ids under the filter, the cursor, its rows and its project."""
 
     generation: int
     list_filter: ListFilter
     ids: list[int]
-    needs_review: set[int]
-    verified: int
-    total: int
     cursor: int
     pages: dict[int, list[ProjectSummary]] = field(default_factory=dict)
     detail: DetailLoaded | None = None
+
+
+@dataclass
+class ProgressLoaded(Message):
+    """Review progress, loaded after the view so it does not hold up the first paint."""
+
+    generation: int
+    needs_review: set[int]
+    verified: int
+    total: int
 
 
 @dataclass

@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from store.errors import StoreError
 from store.views import ListFilter, ProjectDetail
-from tui.messages import DetailLoaded, PageLoaded, ViewLoaded
+from tui.messages import DetailLoaded, PageLoaded, ProgressLoaded, ViewLoaded
 
 if TYPE_CHECKING:
     from store.repository import Repository
@@ -59,18 +59,10 @@ ROWS_AROUND_CURSOR = 60
 
 
 def load_view(store: StoreAccess, request: ViewRequest) -> ViewLoaded:
-    """Ids under the filter, those that need review, progress, cursor, its rows and its detail."""
+    """Ids under the filter, the cursor, the rows around it and the selected project."""
 
     def work(repository: Repository) -> ViewLoaded:
         ids = repository.project_ids(request.list_filter, request.document_id)
-        needs = set(repository.project_ids(ListFilter.NEEDS_REVIEW, request.document_id))
-        documents = [
-            document
-            for document in repository.documents()
-            if request.document_id in (None, document.id)
-        ]
-        verified = sum(document.verified_count for document in documents)
-        total = sum(document.project_count for document in documents)
         cursor = _cursor_for(ids, request.select_id, request.fallback_index)
         size = request.page_size
         first, last = max(cursor - ROWS_AROUND_CURSOR, 0), cursor + ROWS_AROUND_CURSOR
@@ -85,13 +77,23 @@ def load_view(store: StoreAccess, request: ViewRequest) -> ViewLoaded:
             request.generation,
             request.list_filter,
             ids,
-            needs,
-            verified,
-            total,
             cursor,
             pages=pages,
             detail=detail,
         )
+
+    return store.call(work)
+
+
+def load_progress(store: StoreAccess, generation: int, document_id: int | None) -> ProgressLoaded:
+    """The ids that need review and the verified/total counts."""
+
+    def work(repository: Repository) -> ProgressLoaded:
+        needs = set(repository.project_ids(ListFilter.NEEDS_REVIEW, document_id))
+        documents = [doc for doc in repository.documents() if document_id in (None, doc.id)]
+        verified = sum(document.verified_count for document in documents)
+        total = sum(document.project_count for document in documents)
+        return ProgressLoaded(generation, needs, verified, total)
 
     return store.call(work)
 

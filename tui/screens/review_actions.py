@@ -39,6 +39,8 @@ class ReviewActions(Screen[None]):
         if detail is None:
             return
         after = next_needing_review(self.rows.ids, self.cursor, self.needs_review, skip=detail.id)
+        if not self.needs_review and self.cursor + 1 < len(self.rows):
+            after = self.cursor + 1  # progress not loaded yet (or all verified): the next row
         select_id = self.rows.ids[after] if after is not None else detail.id
         self.apply_edit(
             lambda repository: repository.verify(detail.id, detail.version),

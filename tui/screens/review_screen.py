@@ -17,7 +17,14 @@ from textual.message import Message
 from textual.widgets import Footer
 
 from store.views import ListFilter, ProjectDetail
-from tui.messages import DetailLoaded, EditApplied, PageLoaded, StoreFailed, ViewLoaded
+from tui.messages import (
+    DetailLoaded,
+    EditApplied,
+    PageLoaded,
+    ProgressLoaded,
+    StoreFailed,
+    ViewLoaded,
+)
 from tui.paging import BoundedCache, ProjectRows, next_needing_review
 from tui.screens.bindings import REVIEW_BINDINGS
 from tui.screens.correction_actions import CorrectionActions
@@ -35,6 +42,7 @@ from tui.workers import (
     ViewRequest,
     load_detail,
     load_page,
+    load_progress,
     load_view,
     read_ui_state,
     save_ui_state,
@@ -68,6 +76,7 @@ class ReviewScreen(CorrectionActions):
         self.rows = ProjectRows([])
         self.needs_review: set[int] = set()
         self.progress = (0, 0)
+        self._progress_generation = 0
         self.cursor = 0
         self.detail: ProjectDetail | None = None
         self.details: BoundedCache[int, ProjectDetail] = BoundedCache(256)
@@ -96,8 +105,9 @@ class ReviewScreen(CorrectionActions):
         self.set_interval(SAVE_INTERVAL_S, self._save_selection)
 
     def _restore_and_load(self) -> None:
-        """Worker: read the saved filter and project, then load the view they name."""
+        """Worker: read the saved filter and project, load the view they name, then progress."""
         self._post(self._restored_view)
+        self._post(load_progress, self.generation, self.document_id)
 
     def _restored_view(self, store: StoreAccess) -> ViewLoaded:
         """The view of the saved filter, with the cursor on the saved project."""
@@ -124,8 +134,13 @@ class ReviewScreen(CorrectionActions):
         """Reload the list view (after an edit or a filter change), keeping `select_id` selected."""
         request = self._view_request(select_id, fallback_index)
         self.run_worker(
-            partial(self._post, load_view, request), thread=True, group="view", exclusive=True
+            partial(self._load_view, request), thread=True, group="view", exclusive=True
         )
+
+    def _load_view(self, request: ViewRequest) -> None:
+        """Worker: the view first (for the paint), then the progress."""
+        self._post(load_view, request)
+        self._post(load_progress, request.generation, request.document_id)
 
     def _post(self, loader: Callable[..., Message | None], *arguments: object) -> None:
         """Run a loader from `tui.workers` in this worker thread and post what it returns."""
@@ -149,14 +164,20 @@ class ReviewScreen(CorrectionActions):
             self.rows.store_page(page, rows)
         if message.detail is not None:
             self._cache_detail(message.detail)
-        self.needs_review = message.needs_review
-        self.progress = (message.verified, message.total)
         empty = f"No project matches the filter “{self.list_filter}”; press F for another filter."
         self.query_one(ProjectList).show_rows(self.rows, message.cursor, empty)
         self.move_to(message.cursor)
         if not self._ready:
             self._ready = True
             gc.freeze()
+
+    def on_progress_loaded(self, message: ProgressLoaded) -> None:
+        """Take the newest progress and show it in the header."""
+        if message.generation >= self._progress_generation:
+            self._progress_generation = message.generation
+            self.needs_review = message.needs_review
+            self.progress = (message.verified, message.total)
+            self._show_header()
 
     def on_page_loaded(self, message: PageLoaded) -> None:
         """Keep a page of row summaries and redraw the visible rows."""
