@@ -15,19 +15,22 @@ GENERIC_GRAMS = frozenset(
 GENERIC_WEIGHT = 0.15
 
 
-@lru_cache(maxsize=8192)
 def grams(text: str) -> frozenset[str]:
-    """Return the character bigrams of `text` without punctuation and spaces (cached: indicator
-    names repeat across blocks)."""
+    """Return the character bigrams of `text` without punctuation and spaces."""
     cleaned = _IGNORED.sub("", text)
     if len(cleaned) == 1:
         return frozenset({cleaned})
     return frozenset([cleaned[i : i + 2] for i in range(len(cleaned) - 1)])
 
 
+short_grams = lru_cache(maxsize=4096)(grams)
+"""`grams` memoised, for the short texts that repeat within a document (names, indicator names);
+long targets are not kept, so memory stays small over a batch of documents."""
+
+
 def block_grams(target: str, indicator_names: Sequence[str]) -> frozenset[str]:
     """Return the bigrams of a block: its target and its indicator names (none across them)."""
-    return grams(target).union(*map(grams, indicator_names))
+    return grams(target).union(*map(short_grams, indicator_names))
 
 
 def weighted_overlap(
@@ -59,7 +62,7 @@ def content_matrix(names: Sequence[str], blocks: Sequence[frozenset[str]]) -> li
 
     Weights are rounded to integers (micro-units) so sums are exact whatever the set order.
     """
-    name_grams = [grams(name) for name in names]
+    name_grams = [short_grams(name) for name in names]
     wanted = frozenset().union(*name_grams)
     holders: dict[str, list[int]] = {gram: [] for gram in wanted}
     for column, block in enumerate(blocks):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from parser.claims import subtract, unclaimed_spans
 from parser.errors import ParseError
-from parser.fit import grams
+from parser.fit import short_grams
 from parser.indicators import IndicatorCell, read_indicators
 from parser.joined import Joined, envelope
 from parser.lines import split_lines
@@ -149,7 +149,7 @@ def _assign(groups: Sequence[_Group]) -> list[tuple[list[NameChoice], list[int]]
 def clear_caches() -> None:
     """Forget memoised values and bigrams, so a benchmark of repeated text measures cold parsing."""
     parse_value.cache_clear()
-    grams.cache_clear()
+    short_grams.cache_clear()
 
 
 def _document_flags(unassigned: Sequence[NameLine], unclaimed: Sequence[Span]) -> tuple[Flag, ...]:
