@@ -94,8 +94,9 @@ def kill_round(db: Path, imports: Path, first: int, plan: str, chance: random.Ra
         worker.send_signal(signal.SIGKILL)
         worker.wait(timeout=WAIT_SECONDS)
     assert worker.stdout is not None
-    for line in worker.stdout.read().splitlines():  # the same reader: its buffer counts too
-        record(line, run)
+    for line in worker.stdout.read().splitlines(keepends=True):  # the same reader: its buffer too
+        if line.endswith("\n"):  # the kill may have cut the last line short: not reported
+            record(line, run)
     worker.stdout.close()
     return run
 
