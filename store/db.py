@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
@@ -110,6 +111,18 @@ def is_busy(error: OperationalError) -> bool:
     """Return True when SQLite refused a lock because another connection holds it."""
     reason = str(error.orig).lower()
     return "database is locked" in reason or "database is busy" in reason
+
+
+@contextmanager
+def write_failures_reported(location: str) -> Iterator[None]:
+    """Turn a write the database refused (disk full, read-only file…) into one clear sentence."""
+    try:
+        yield
+    except OperationalError as error:
+        raise StoreError(
+            f"{location}: the database could not be written ({error.orig}); nothing of this "
+            "action was saved — check the free disk space and that the file is writable"
+        ) from error
 
 
 def with_lock_retries(start: Callable[[], Started], location: str) -> Started:

@@ -21,6 +21,7 @@ from store.db import (
     display_location,
     prepare_schema,
     with_lock_retries,
+    write_failures_reported,
     writer,
 )
 from store.errors import NotFoundError, StoreError
@@ -96,7 +97,7 @@ class Repository(CorrectionVerbs):
     def _write(self) -> Iterator[Session]:
         """Yield a session in one write transaction: committed on success, rolled back on error."""
         session, transaction = with_lock_retries(self._begin_write, self.location)
-        with session, transaction:
+        with write_failures_reported(self.location), session, transaction:
             yield session
 
     def _begin_write(self) -> tuple[Session, SessionTransaction]:

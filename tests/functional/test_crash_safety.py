@@ -20,17 +20,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import Engine, event
 
 from store.db import create_store_engine
 from store.invariants import database_problems
 from store.repository import Repository
-from tests.functional.cli_helpers import SAMPLE
+from tests.functional.cli_helpers import SAMPLE, Cli
 from tests.helpers.crash_worker import REVIEWER, snapshot
 from tests.helpers.gzreview_process import ROOT, child_env
 
 SEED = 20261126
 ROUNDS = ["hang:verify", "random", "hang:import", "hang:merge", "random", "hang:split"]
 WAIT_SECONDS = 60
+GALLERY = ROOT / "tests" / "data" / "bad"
 
 
 @dataclass
@@ -162,3 +164,30 @@ def test_sigkill_never_loses_completed_work(database: Path, tmp_path: Path) -> N
         first, last = run.started[-1] + 1, now
     assert {"verify", "flag", "note", "undo", "import", "merge", "split"} <= kinds
     assert committed_steps >= len(ROUNDS) and hung_rounds >= 3
+
+
+def test_a_full_disk_refuses_the_import_clearly_and_keeps_all_earlier_work(
+    database: Path, tmp_path: Path
+) -> None:
+    with Repository.open(database, "alice") as repository:
+        project_id = repository.project_ids()[0]
+        repository.verify(project_id, repository.project(project_id).version)
+
+    def no_room_to_grow(dbapi_connection: Any, _record: Any) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+    event.listen(Engine, "connect", no_room_to_grow)
+    try:
+        result = Cli(database)("import", str(GALLERY / "gb18030.txt"))
+    finally:
+        event.remove(Engine, "connect", no_room_to_grow)
+    assert result.exit_code == 2
+    assert f"{database}: the database could not be written (database or disk is full)" in (
+        result.stderr
+    )
+    assert "nothing of this action was saved" in result.stderr
+    with Repository.open(database, "alice") as repository:
+        assert [document.file_name for document in repository.documents()] == [SAMPLE.name]
+        assert repository.project(project_id).status.value == "verified"
+    assert_sound(database)
