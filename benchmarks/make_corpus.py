@@ -73,7 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.count < 1:
         parser.error("N must be at least 1")
-    total = write_corpus(args.count, args.out_dir, args.seed)
+    try:
+        total = write_corpus(args.count, args.out_dir, args.seed)
+    except OSError as error:
+        print(f"error: cannot write to {args.out_dir} ({error.strerror}); choose a writable folder",
+              file=sys.stderr)
+        return 2
     print(f"wrote {args.count} documents ({total / 1e6:.1f} MB) to {args.out_dir}")
     return 0
 

@@ -166,8 +166,13 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="gzreview-bench-") as scratch:
         workdir = args.keep or Path(scratch)
-        workdir.mkdir(parents=True, exist_ok=True)
-        results, facts = measure_all(args, workdir)
+        try:
+            workdir.mkdir(parents=True, exist_ok=True)
+            results, facts = measure_all(args, workdir)
+        except OSError as error:
+            print(f"error: cannot work in {workdir} ({error.strerror}); choose a writable folder "
+                  "with --keep", file=sys.stderr)
+            return 2
     facts |= {"cpus": os.cpu_count(), "load_average_at_end": round(os.getloadavg()[0], 2),
               "python": platform.python_version(), "wall_s": round(time.perf_counter() - started)}
     report(results, facts, args.json)
