@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 FILTER_ORDER = list(ListFilter)
 PREFETCH_AHEAD = 10
 SAVE_INTERVAL_S = 0.5
+SAVE_WHEN_IDLE_S = 1.0
+"""The position is written once the cursor has rested this long, not while keys are held."""
 
 
 class ReviewScreen(CorrectionActions):
@@ -85,6 +87,7 @@ class ReviewScreen(CorrectionActions):
         self.key_latencies_ms: deque[float] = deque(maxlen=2000)
         self._ready = False
         self._selection_saved = True
+        self._moved_at = 0.0
 
     def compose(self) -> ComposeResult:
         """Header, the three panes, and the footer with the active keys."""
@@ -244,6 +247,7 @@ class ReviewScreen(CorrectionActions):
             self._fetch_detail(project_id, exclusive=True)
         self._prefetch_around(self.cursor)
         self._selection_saved = False
+        self._moved_at = started
         self.call_after_refresh(
             lambda: self.key_latencies_ms.append((perf_counter() - started) * 1000)
         )
@@ -298,7 +302,7 @@ class ReviewScreen(CorrectionActions):
 
     def _save_selection(self) -> None:
         """Remember filter and project (in a worker) so reopening comes back here."""
-        if self._selection_saved:
+        if self._selection_saved or perf_counter() - self._moved_at < SAVE_WHEN_IDLE_S:
             return
         self._selection_saved = True
         values = {STATE_FILTER: str(self.list_filter), STATE_PROJECT: str(self.selected_id() or "")}

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from store.views import IndicatorView, ProjectDetail
 from tui.widgets.fields_layout import fields_lines
@@ -81,8 +82,19 @@ class FieldsPane(ScrollView, can_focus=True):
                 Strip([Segment(text, base + style) for text, style in line])
                 for line in fields_lines(self.detail, width, self.selected_row, self.has_focus)
             ]
-        self.virtual_size = Size(width, len(self._strips))
+        self._set_virtual_size(Size(width, len(self._strips)))
         self.refresh()
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """Resize the scrollable area without a layout pass of the whole screen.
+
+        Assigning `virtual_size` re-lays out every widget (~15 ms a key here); the pane's own
+        size does not change and its scrollbar is always shown (`overflow-y: scroll`), so this
+        does what Textual's own no-layout path does: set the value and update the scrollbar.
+        """
+        if size != self.virtual_size:
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
 
     def render_line(self, y: int) -> Strip:
         """Draw one pre-rendered line."""

@@ -20,6 +20,7 @@ from tui.widgets.text_cells import fit_cells, printable
 STATUS_MARKS = {Status.VERIFIED: "✓", Status.FLAGGED: "!", Status.UNREVIEWED: "·"}
 UNIT_CELLS = 14
 CONFIDENCE_CELLS = 5
+ROW_CACHE_LIMIT = 2000
 
 
 def row_text(summary: ProjectSummary, width: int) -> str:
@@ -62,11 +63,13 @@ class ProjectList(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = 0
         self.empty_message = "Loading…"
         self._styles: dict[str, Style] = {}
+        self._row_strips: dict[tuple[int, bool], Strip] = {}
 
     def notify_style_update(self) -> None:
         """Forget computed row styles when the CSS or theme changes."""
         super().notify_style_update()
         self._styles = {}
+        self._row_strips = {}
 
     def _style(self, name: str) -> Style:
         """Base style plus a component's, computed once (rich_style is slow per line)."""
@@ -81,6 +84,7 @@ class ProjectList(ScrollView, can_focus=True, inherit_bindings=False):
         """Display a new view of projects with the cursor on `cursor`."""
         self.rows = rows
         self.empty_message = empty_message
+        self._row_strips = {}
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
         self.move_cursor(cursor)
         self.refresh()
@@ -114,7 +118,14 @@ class ProjectList(ScrollView, can_focus=True, inherit_bindings=False):
             self._request_visible_pages()
             style = self._style("project-list--loading")
             return Strip([Segment(fit_cells("  …", width), style)], width)
-        return Strip([Segment(row_text(summary, width), self._row_style(summary, index))], width)
+        key = (index, index == self.cursor)
+        strip = self._row_strips.get(key)
+        if strip is None:
+            if len(self._row_strips) > ROW_CACHE_LIMIT:
+                self._row_strips.clear()
+            segment = Segment(row_text(summary, width), self._row_style(summary, index))
+            strip = self._row_strips[key] = Strip([segment], width)
+        return strip
 
     def _row_style(self, summary: ProjectSummary, index: int) -> Style:
         """The row's colour for its status, with the cursor highlight on top."""
@@ -131,7 +142,8 @@ class ProjectList(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.PagesWanted(pages))
 
     def on_resize(self, event: events.Resize) -> None:
-        """Keep the virtual width in step with the widget."""
+        """Keep the virtual width in step with the widget; rows are drawn again at the new width."""
+        self._row_strips = {}
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
 
     def on_click(self, event: events.Click) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import ClassVar
 
 from rich.cells import cell_len, get_character_cell_size
@@ -134,8 +135,8 @@ class RawTextPane(ScrollView, can_focus=False):
 
     def highlight(self, block: Span, names: Sequence[Span]) -> None:
         """Highlight a block and name spans and scroll so both are in view when they fit."""
+        self._forget_rows_of([self._block, *self._names, block, *names])
         self._block, self._names = block, tuple(names)
-        self._cache.clear()
         if self._rows:
             name_rows = [row for span in names for row in self.rows_of(span)]
             height = max(self.scrollable_content_region.height, 1)
@@ -143,6 +144,15 @@ class RawTextPane(ScrollView, can_focus=False):
             self.scroll_to(y=top, animate=False, immediate=True)
             self.border_subtitle = self._far_names_note(top, height, name_rows)
         self.refresh()
+
+    def _forget_rows_of(self, spans: Sequence[Span]) -> None:
+        """Drop the cached rows an old or new highlight touches; the others stay valid."""
+        if not self._rows:
+            return
+        for span in spans:
+            first, last = self.rows_of(span)
+            for row in range(first, last + 1):
+                self._cache.pop(row, None)
 
     def _far_names_note(self, top: int, height: int, name_rows: list[int]) -> str:
         """Say on which source lines the name is when it could not be brought into view."""
@@ -169,19 +179,11 @@ class RawTextPane(ScrollView, can_focus=False):
         first_row = index == 0 or self._rows[index - 1][0] != number
         label = str(number + 1) if first_row else ""
         segments = [Segment(f"{label:>{self._gutter - 1}} ", self._style("raw-text--gutter"))]
-        styles = self._styles_for(start, end)
-        cut = start
-        for position in range(start + 1, end + 1):
-            if position == end or styles[position - start] != styles[cut - start]:
-                segments.append(Segment(self._text[cut:position], styles[cut - start]))
-                cut = position
+        spans = [(span, "raw-text--name") for span in self._names]
+        spans.append((self._block, "raw-text--block"))
+        edges = {edge for (span_start, span_end), _ in spans for edge in (span_start, span_end)}
+        cuts = sorted({start, end, *(edge for edge in edges if start < edge < end)})
+        for left, right in pairwise(cuts):
+            name = next((name for (low, high), name in spans if low <= left < high), "base")
+            segments.append(Segment(self._text[left:right], self._style(name)))
         return Strip(segments)
-
-    def _styles_for(self, start: int, end: int) -> list[Style]:
-        """The style of each character of [start, end): name beats block beats plain."""
-        block_style, name_style = self._style("raw-text--block"), self._style("raw-text--name")
-        styles = [self._style("base")] * (end - start)
-        for span, style in [(self._block, block_style)] + [(s, name_style) for s in self._names]:
-            for offset in range(max(span[0], start), min(span[1], end)):
-                styles[offset - start] = style
-        return styles
