@@ -233,6 +233,7 @@ class NameIndex:
 
 @lru_cache(maxsize=4)
 def _cached(names: tuple[str, ...]) -> NameIndex:
+    """Return the index of these names, built once per distinct tuple (four kept)."""
     return NameIndex(names)
 
 

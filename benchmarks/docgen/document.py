@@ -12,6 +12,7 @@ _UNIT_COUNT_WEIGHTS = (20, 25, 30, 15, 10)
 
 
 def _unit_names(rng: random.Random, city: str, department: str) -> list[str]:
+    """Return one to five unit names: the department itself first, then subordinate units."""
     count = rng.choices(range(1, 6), weights=_UNIT_COUNT_WEIGHTS)[0]
     names = [department]
     while len(names) < count:
@@ -22,15 +23,16 @@ def _unit_names(rng: random.Random, city: str, department: str) -> list[str]:
 
 
 def _split(rng: random.Random, total: int, parts: int) -> list[int]:
+    """Share `total` projects among the units, the department taking the largest share."""
     weights = [rng.uniform(0.5, 1.5) for _ in range(parts)]
     weights[0] *= 1.6  # the department itself usually carries most projects
-    sizes = [max(1, round(total * weight / sum(weights))) for weight in weights]
-    return sizes
+    return [max(1, round(total * weight / sum(weights))) for weight in weights]
 
 
 def _unit_projects(
     rng: random.Random, unit: str, city: str, size: int, colon: str, odd_rate: float
 ) -> tuple[TruthProject, ...]:
+    """Return a unit's projects; only the generic 购置经费 / 其他运行经费 may repeat in a unit."""
     used: set[str] = set()
     projects = []
     for _ in range(size):

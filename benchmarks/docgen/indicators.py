@@ -13,6 +13,7 @@ _COUNT_WEIGHTS = (13, 13, 14, 12, 10, 8, 6, 5, 4, 4, 3, 3, 2, 2, 1)
 
 
 def _number(rng: random.Random) -> str:
+    """Return a number as printed: round ones, any integer, with a thousands comma, a decimal."""
     roll = rng.random()
     if roll < 0.6:
         return str(rng.choice((1, 2, 3, 5, 6, 8, 10, 12, 20, 36, 50, 60, 100, 150, 200, 300, 600)))
@@ -24,6 +25,7 @@ def _number(rng: random.Random) -> str:
 
 
 def _quantity(rng: random.Random) -> str:
+    """Return a value like `≥20场`, `不少于150家` or `700家以上`."""
     op = rng.choice(vocab.OPERATORS)
     unit = rng.choice(vocab.QUANTITY_UNITS)
     if op == "" and rng.random() < 0.25:
@@ -32,11 +34,13 @@ def _quantity(rng: random.Random) -> str:
 
 
 def _percent(rng: random.Random) -> str:
+    """Return a percentage value like `100%`, `≥95%` or `90%以上`."""
     pct = rng.choice((80, 85, 90, 95, 98, 99, 100))
     return rng.choice((f"{pct}%", f"≥{pct}%", f"＞{pct}%", f"{pct}%以上", f"{pct}%及以上"))
 
 
 def _value(rng: random.Random, level2_code: str, name: str) -> str:
+    """Return a value fitting the indicator: a rate, a quantity, a word or a compound phrase."""
     roll = rng.random()
     if level2_code in ("12", "31") or "率" in name or (level2_code == "13" and roll < 0.5):
         return _percent(rng)
@@ -51,6 +55,7 @@ def _value(rng: random.Random, level2_code: str, name: str) -> str:
 
 
 def _annual(rng: random.Random, period: str, level2_code: str, name: str) -> str:
+    """Return the annual value: usually the period value again, sometimes another one."""
     return period if rng.random() < 0.82 else _value(rng, level2_code, name)
 
 
