@@ -1,6 +1,6 @@
 """Measure how much of a generated corpus the parser reads right, against the truth sidecars.
 
-Usage: python benchmarks/accuracy.py OUT_DIR [--json] [--worst K]
+Usage: python benchmarks/accuracy.py OUT_DIR [--json] [--worst K] [--show NAME.txt ...]
 
 For every OUT_DIR/<name>.txt with OUT_DIR/truth/<name>.json, parse the document and compare:
 targets (exact text), names (exact text, and whether a wrong one was at least flagged
@@ -126,6 +126,25 @@ def measure(out_dir: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]], l
     return overall, {name: summary(c) for name, c in sorted(by_pattern.items())}, worst
 
 
+def show_document(out_dir: Path, name: str) -> None:
+    """Print, for one document, every project whose name, target or indicators came out wrong."""
+    truth = json.loads((out_dir / "truth" / (Path(name).stem + ".json")).read_text("utf-8"))
+    document = parse(decode((out_dir / truth["source"]).read_bytes()).text, source=name)
+    projects, parsed = truth["projects"], list(document.projects)
+    pairs = align(projects, parsed)
+    print(f"{name}: pattern {truth['layout']['pattern']}, {len(projects)} projects, "
+          f"{len(parsed)} parsed, {len(pairs)} aligned")
+    for true_index, parsed_index in pairs:
+        expected, got = projects[true_index], parsed[parsed_index]
+        right, _misses = _indicators_right(expected, got)
+        wrong = [label for label, bad in (
+            ("name", got.name != expected["name"]), ("target", got.target != expected["target"]),
+            ("indicators", right != len(expected["indicators"]))) if bad]
+        if wrong:
+            print(f"  #{true_index} {expected['unit']}: {', '.join(wrong)} wrong; "
+                  f"name {got.name!r}, expected {expected['name']!r}; flags {list(got.flag_codes)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the accuracy of the parser on a generated corpus."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -133,11 +152,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--worst", type=int, default=5, help="list the K documents with most "
                         "wrong names (default 5)")
+    parser.add_argument("--show", action="append", default=[], metavar="NAME",
+                        help="list what came out wrong in this document (repeatable); no totals")
     args = parser.parse_args(argv)
     if not (args.out_dir / "truth").is_dir():
         print(f"error: {args.out_dir}/truth not found; write a corpus with make_corpus.py first",
               file=sys.stderr)
         return 2
+    if args.show:
+        for name in args.show:
+            if not (args.out_dir / "truth" / (Path(name).stem + ".json")).exists():
+                print(f"error: no truth file for {name} in {args.out_dir}/truth", file=sys.stderr)
+                return 2
+            show_document(args.out_dir, name)
+        return 0
     overall, by_pattern, worst = measure(args.out_dir)
     if args.json:
         print(json.dumps({"overall": overall, "by_pattern": by_pattern,
