@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,9 @@ from tui.workers import StoreAccess
 
 if TYPE_CHECKING:
     from store.repository import Repository
+
+
+GC_THRESHOLDS = (10_000, 50, 100)
 
 
 class ReviewApp(App[None]):
@@ -36,6 +40,7 @@ class ReviewApp(App[None]):
         self.exit_when_ready = exit_when_ready
         self.ready_at: float | None = None
         self.notice = notice
+        self._gc_thresholds: tuple[int, int, int] | None = None
 
     def on_mount(self) -> None:
         """Open the review screen."""
@@ -44,8 +49,21 @@ class ReviewApp(App[None]):
             self.notify(self.notice, title="Sample imported", timeout=10)
 
     def first_project_shown(self) -> None:
-        """Note when the first project is on screen (for `app_ready_s`); exit if asked to."""
+        """Note when the first project is on screen (for `app_ready_s`); exit if asked to.
+
+        Loading is done then: freezing what exists and collecting cycles less often keeps full
+        garbage collections (27 in 200 key presses before) out of the key presses.
+        """
         if self.ready_at is None:
             self.ready_at = time.time()
+            self._gc_thresholds = gc.get_threshold()
+            gc.freeze()
+            gc.set_threshold(*GC_THRESHOLDS)
             if self.exit_when_ready:
                 self.exit()
+
+    def on_unmount(self) -> None:
+        """Give the garbage collector back its settings (tests run many apps in one process)."""
+        if self._gc_thresholds is not None:
+            gc.unfreeze()
+            gc.set_threshold(*self._gc_thresholds)

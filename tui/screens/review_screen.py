@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections import deque
 from collections.abc import Callable
 from functools import partial
@@ -85,7 +84,6 @@ class ReviewScreen(CorrectionActions):
         self.texts: BoundedCache[int, str] = BoundedCache(8)
         self.generation = 0
         self.key_latencies_ms: deque[float] = deque(maxlen=2000)
-        self._ready = False
         self._selection_saved = True
         self._moved_at = 0.0
 
@@ -170,9 +168,6 @@ class ReviewScreen(CorrectionActions):
         empty = f"No project matches the filter “{self.list_filter}”; press F for another filter."
         self.query_one(ProjectList).show_rows(self.rows, message.cursor, empty)
         self.move_to(message.cursor)
-        if not self._ready:
-            self._ready = True
-            gc.freeze()
 
     def on_progress_loaded(self, message: ProgressLoaded) -> None:
         """Take the newest progress and show it in the header."""
