@@ -24,6 +24,8 @@ STATUS_STYLES = {
     Status.UNREVIEWED: ("unreviewed", DIM),
 }
 LABEL_CELLS = 6
+NARROW_LEVEL_CELLS = 5
+"""Below this the level column shows the codes alone (`1/11`); `e` shows the names."""
 
 
 def wrap_cells(text: str, width: int) -> list[str]:
@@ -92,7 +94,7 @@ def header_lines(detail: ProjectDetail, width: int) -> list[Line]:
 def column_widths(width: int) -> list[int]:
     """Cells for #, level, name, period and annual value; fits any width from 36 cells up."""
     available = width - 11  # the # column and two spaces around each other column
-    level = 17 if available >= 64 else 13 if available >= 44 else 9
+    level = 17 if available >= 64 else 13 if available >= 44 else NARROW_LEVEL_CELLS
     value = max(min(available // 6, 12), 4)
     name = max(available - level - 2 * value, 4)
     return [3, level, name, value, value]
@@ -103,13 +105,19 @@ def indicator_lines(
 ) -> list[Line]:
     """The indicators as a table: each cell wrapped in its column, the selected row reversed."""
     widths = column_widths(width)
-    titles = ["#", "level 1 / 2", "name", "period", "annual"]
+    narrow = widths[1] <= NARROW_LEVEL_CELLS
+    titles = ["#", "level" if narrow else "level 1 / 2", "name", "period", "annual"]
     lines: list[Line] = [_row_line(titles, widths, HEADER)]
     for index, item in enumerate(indicators):
+        levels = (
+            [f"{item.level1_code}/{item.level2_code}"]
+            if narrow
+            else wrap_cells(f"{item.level1_code} {item.level1}", widths[1])
+            + wrap_cells(f"{item.level2_code} {item.level2}", widths[1])
+        )
         cells = [
             [str(item.seq)],
-            wrap_cells(f"{item.level1_code} {item.level1}", widths[1])
-            + wrap_cells(f"{item.level2_code} {item.level2}", widths[1]),
+            levels,
             wrap_cells(item.name, widths[2]),
             wrap_cells(item.period_value, widths[3]),
             wrap_cells(item.annual_value, widths[4]),

@@ -80,3 +80,8 @@ def test_wrap_cells_splits_on_cell_width() -> None:
 def test_latin_words_wrap_at_spaces_and_chinese_anywhere() -> None:
     assert wrap_cells("the name was printed away", 12) == ["the name was", "printed away"]
     assert wrap_cells("printedawayfromthis", 8) == ["printeda", "wayfromt", "his"]
+
+
+def test_a_narrow_pane_shows_level_codes_alone() -> None:
+    shown = "\n".join(text_of(fields_lines(detail(), 44, None)))
+    assert "3/31" in shown and "满意度指标" not in shown
