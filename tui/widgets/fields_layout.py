@@ -25,7 +25,7 @@ STATUS_STYLES = {
 }
 LABEL_CELLS = 6
 NARROW_LEVEL_CELLS = 5
-"""Below this the level column shows the codes alone (`1/11`); `e` shows the names."""
+"""Panes under ~47 columns show the level codes alone (`1/11`); `e` shows the names."""
 
 
 def wrap_cells(text: str, width: int) -> list[str]:
@@ -94,7 +94,7 @@ def header_lines(detail: ProjectDetail, width: int) -> list[Line]:
 def column_widths(width: int) -> list[int]:
     """Cells for #, level, name, period and annual value; fits any width from 36 cells up."""
     available = width - 11  # the # column and two spaces around each other column
-    level = 17 if available >= 64 else 13 if available >= 44 else NARROW_LEVEL_CELLS
+    level = 17 if available >= 64 else 13 if available >= 36 else NARROW_LEVEL_CELLS
     value = max(min(available // 6, 12), 4)
     name = max(available - level - 2 * value, 4)
     return [3, level, name, value, value]

@@ -83,5 +83,5 @@ def test_latin_words_wrap_at_spaces_and_chinese_anywhere() -> None:
 
 
 def test_a_narrow_pane_shows_level_codes_alone() -> None:
-    shown = "\n".join(text_of(fields_lines(detail(), 44, None)))
+    shown = "\n".join(text_of(fields_lines(detail(), 40, None)))
     assert "3/31" in shown and "满意度指标" not in shown
