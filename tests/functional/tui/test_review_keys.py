@@ -213,3 +213,19 @@ async def test_undo_shows_the_project_it_changed(sample_db: Path, opened: list[R
         assert review_screen(app).selected_id() == ids[-1]
     with read(sample_db) as store:
         assert store.project(ids[-1]).status is Status.UNREVIEWED
+
+
+async def test_shift_u_puts_a_verified_project_back_to_unreviewed(
+    sample_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = review_screen(app).selected_id()
+        await pilot.press("v", "k")
+        await settle(pilot)
+        await pilot.press("U")
+        await settle(pilot)
+    with read(sample_db) as store:
+        assert first is not None and store.project(first).status is Status.UNREVIEWED
+        assert [entry.action for entry in store.history()][:2] == ["unreview", "verify"]
