@@ -35,6 +35,7 @@ def next_project_ms(database: Path, presses: int, timeout: float) -> dict[str, f
     return {
         "next_project_p50_ms": percentile(latencies, 0.5),
         "next_project_p95_ms": percentile(latencies, 0.95),
+        "next_project_p99_ms": percentile(latencies, 0.99),
         "next_project_max_ms": max(latencies),
         "next_project_presses": len(latencies),
         "next_project_prefetched_share": figures["prefetched_share"],
