@@ -59,7 +59,12 @@ class EditApplied(Message):
 
 @dataclass
 class StoreFailed(Message):
-    """A store action was refused or failed; shown as a titled notification."""
+    """A store action was refused or failed; shown as a titled notification.
+
+    `reload` is set for refused edits: the shown project may be stale (changed elsewhere), so the
+    view is read again and the next attempt works on current versions.
+    """
 
     title: str
     message: str
+    reload: bool = False

@@ -116,7 +116,7 @@ class ReviewActions(Screen[None]):
         try:
             result = self.store.call(work)
         except STORE_FAILURES as error:
-            self.post_message(StoreFailed(error_title(error), str(error)))
+            self.post_message(StoreFailed(error_title(error), str(error), reload=True))
             return
         created = result if isinstance(result, int) else getattr(result, "project_id", None)
         if select_created and isinstance(created, int):

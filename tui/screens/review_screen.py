@@ -198,6 +198,9 @@ class ReviewScreen(CorrectionActions):
     def on_store_failed(self, message: StoreFailed) -> None:
         """Show a refused or failed store action; nothing crashes."""
         self.notify(message.message, title=message.title, severity="error", timeout=8)
+        if message.reload:
+            self.details.clear()
+            self.reload(self.selected_id(), self.cursor)
 
     def on_edit_applied(self, message: EditApplied) -> None:
         """Confirm an action and reload, since any project may have changed."""

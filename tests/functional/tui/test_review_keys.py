@@ -229,3 +229,25 @@ async def test_shift_u_puts_a_verified_project_back_to_unreviewed(
     with read(sample_db) as store:
         assert first is not None and store.project(first).status is Status.UNREVIEWED
         assert [entry.action for entry in store.history()][:2] == ["unreview", "verify"]
+
+
+async def test_a_project_changed_elsewhere_is_refused_then_reloaded(
+    sample_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review_screen(app)
+        first = screen.selected_id()
+        assert first is not None
+        with read(sample_db, "bob") as other:
+            other.flag(first, "bob's note", other.project(first).version)
+        await pilot.press("v")
+        await settle(pilot)
+        assert "Stale edit" in [notification.title for notification in app._notifications]
+        assert screen.detail is not None and screen.detail.note == "bob's note"
+        await pilot.press("v")
+        await settle(pilot)
+    with read(sample_db) as store:
+        assert store.project(first).status is Status.VERIFIED
+        assert [entry.reviewer for entry in store.history()] == ["tester", "bob"]
