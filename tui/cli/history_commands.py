@@ -57,7 +57,7 @@ def _line(record: dict[str, Any]) -> str:
 @click.command("undo")
 @db_option
 @reviewer_option
-def undo_command(db: str | None, reviewer: str) -> None:
+def undo_command(db: str | None, reviewer: str | None) -> None:
     """Undo your newest action that is not undone yet (kept in the log, marked undone)."""
     with open_repository(db, reviewer) as repository:
         entry = repository.undo()
@@ -67,7 +67,7 @@ def undo_command(db: str | None, reviewer: str) -> None:
 @click.command("redo")
 @db_option
 @reviewer_option
-def redo_command(db: str | None, reviewer: str) -> None:
+def redo_command(db: str | None, reviewer: str | None) -> None:
     """Redo your most recently undone action, if you did nothing new since."""
     with open_repository(db, reviewer) as repository:
         entry = repository.redo()
@@ -78,7 +78,7 @@ def redo_command(db: str | None, reviewer: str) -> None:
 @click.argument("operations", type=click.Path(path_type=Path, dir_okay=False))
 @db_option
 @reviewer_option
-def apply_command(operations: Path, db: str | None, reviewer: str) -> None:
+def apply_command(operations: Path, db: str | None, reviewer: str | None) -> None:
     """Replay operations written by `gzreview history --json` (projects named by key).
 
     Each operation that no longer applies is reported with its line number and reason, and the

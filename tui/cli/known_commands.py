@@ -55,7 +55,7 @@ def _cell(row: list[str], index: int) -> str:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @db_option
 @reviewer_option
-def known_import(file: Path, db: str | None, reviewer: str) -> None:
+def known_import(file: Path, db: str | None, reviewer: str | None) -> None:
     """Add the names in FILE (one a line, or CSV with `name` and optional `unit` columns)."""
     pairs = read_known_names(file)
     with open_repository(db, reviewer) as repository:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -33,7 +34,6 @@ def db_option(command: Command) -> Command:
     return click.option(
         "--db",
         "db",
-        envvar=DB_ENV,
         default=None,
         metavar="PATH|URL",
         help=(
@@ -47,18 +47,38 @@ def reviewer_option(command: Command) -> Command:
     return click.option(
         "--reviewer",
         "reviewer",
-        envvar=REVIEWER_ENV,
-        default=default_reviewer,
-        show_default="the OS user",
-        help=f"Name recorded in the edit log for your actions [env {REVIEWER_ENV}].",
+        default=None,
+        metavar="NAME",
+        help=(
+            f"Name recorded in the edit log for your actions "
+            f"[env {REVIEWER_ENV}; default: the OS user]."
+        ),
     )(command)
 
 
+def _root_option(name: str) -> str | None:
+    """Return an option given to the top-level `gzreview` (e.g. `gzreview --db X import …`)."""
+    context = click.get_current_context(silent=True)
+    value = context.find_root().params.get(name) if context else None
+    return value if isinstance(value, str) and value else None
+
+
+def resolve_db(db: str | None) -> str:
+    """The database to open: the command's --db, else the top-level --db, else env, else default."""
+    return db or _root_option("db") or os.environ.get(DB_ENV) or str(default_database_path())
+
+
+def resolve_reviewer(reviewer: str | None) -> str:
+    """The reviewer to log: --reviewer here or on `gzreview`, else env, else the OS user."""
+    from_env = os.environ.get(REVIEWER_ENV)
+    return reviewer or _root_option("reviewer") or from_env or default_reviewer()
+
+
 @contextmanager
-def open_repository(db: str | None, reviewer: str) -> Iterator[Repository]:
+def open_repository(db: str | None, reviewer: str | None) -> Iterator[Repository]:
     """Open the database for a command; any store error becomes one clear message and exit 2."""
     try:
-        repository = Repository.open(db or default_database_path(), reviewer)
+        repository = Repository.open(resolve_db(db), resolve_reviewer(reviewer))
     except StoreError as error:
         raise UserError(str(error)) from error
     with repository:

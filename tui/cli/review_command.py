@@ -9,10 +9,7 @@ import click
 from store.repository import Repository
 from tui.cli.errors import UserError
 from tui.cli.options import (
-    DB_ENV,
-    REVIEWER_ENV,
     db_option,
-    default_reviewer,
     open_repository,
     reviewer_option,
 )
@@ -30,18 +27,19 @@ READY_ENV = "GZREVIEW_EXIT_WHEN_READY"
     default=None,
     help="Review only this document: its file name or id as `gzreview stats` lists them.",
 )
-def review_command(db: str | None, reviewer: str, document: str | None) -> None:
+def review_command(db: str | None, reviewer: str | None, document: str | None) -> None:
     """Open the review app: raw text and fields side by side, keyboard-driven."""
     run_review(db, reviewer, document, import_sample=False)
 
 
-def run_bare() -> None:
-    """What a bare `gzreview` does: review the default database, starting it with the sample."""
-    reviewer = os.environ.get(REVIEWER_ENV) or default_reviewer()
-    run_review(os.environ.get(DB_ENV), reviewer, None, import_sample=True)
+def run_bare(db: str | None, reviewer: str | None) -> None:
+    """What a bare `gzreview` does: review the database, starting an empty one with the sample."""
+    run_review(db, reviewer, None, import_sample=True)
 
 
-def run_review(db: str | None, reviewer: str, document: str | None, import_sample: bool) -> None:
+def run_review(
+    db: str | None, reviewer: str | None, document: str | None, import_sample: bool
+) -> None:
     """Open the repository, check there is something to review, run the app until it quits."""
     from tui.app import ReviewApp  # Textual loads only when the app is really opened.
 

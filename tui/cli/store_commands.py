@@ -24,7 +24,7 @@ PROGRESS_FROM = 5
 )  # an unreadable file is reported by the importer, and the others still go in
 @db_option
 @reviewer_option
-def import_command(paths: tuple[Path, ...], db: str | None, reviewer: str) -> None:
+def import_command(paths: tuple[Path, ...], db: str | None, reviewer: str | None) -> None:
     """Import text files, or folders of *.txt files (recursively), one transaction per document."""
     files = collect_sources(paths)
     empty_folders = [path for path in paths if path.is_dir() and not any(path.rglob("*.txt"))]
