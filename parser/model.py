@@ -24,6 +24,8 @@ class Flag:
 
     code: str
     message: str = ""
+    span: Span | None = None
+    """Where in the text the problem is, for findings a reviewer must be able to jump to."""
 
 
 @dataclass(frozen=True)

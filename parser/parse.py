@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from parser.claims import subtract, unclaimed_spans
 from parser.errors import ParseError
 from parser.fit import short_grams
 from parser.indicators import IndicatorCell, read_indicators
 from parser.joined import Joined, envelope
-from parser.lines import split_lines
+from parser.lines import display_width, split_lines
 from parser.model import Document, Flag, NameCandidate, NameLine, Project, Span, Unit
 from parser.names import BlockText, NameChoice, PrintedName, assign_document
 from parser.segment import Block, NamePieces, Segmented, UnitHeader, segment
+from parser.truncation import truncation_flag
 from parser.values import parse_value
 
 
@@ -152,9 +153,51 @@ def clear_caches() -> None:
     short_grams.cache_clear()
 
 
-def _document_flags(unassigned: Sequence[NameLine], unclaimed: Sequence[Span]) -> tuple[Flag, ...]:
+def _truncation(
+    text: str, groups: Sequence[_Group], unassigned: Sequence[NameLine]
+) -> Flag | None:
+    """Return the `truncated` flag of a document whose last block or name is unfinished."""
+    last = next((group.blocks[-1] for group in reversed(groups) if group.blocks), None)
+    block = envelope(last.pieces) if last is not None else None
+    after = block[1] if block is not None else 0
+    names = [name for group in groups for name in group.names if name.spans]
+    trailing = [name for name in names if name.spans[0][0] >= after]
+    left = [name for name in unassigned if name.spans and name.spans[0][0] >= after]
+    width = _wrap_width(text, names)
+    if last is None:
+        return truncation_flag(text, None, "", (), trailing, left, width)
+    indicators, unread = last.cell.indicators, bool(last.cell.unclaimed)
+    return truncation_flag(text, block, last.target, indicators, trailing, left, width, unread)
+
+
+def _wrap_width(text: str, names: Sequence[NameLine]) -> int:
+    """Return the width at which name lines wrap: the median of lines that were continued."""
+    wrapped = sorted(_line_width(text, span) for name in names for span in name.spans[:-1])
+    if not wrapped:
+        return max((_line_width(text, span) for name in names for span in name.spans), default=0)
+    return wrapped[len(wrapped) // 2]
+
+
+def _line_width(text: str, span: Span) -> int:
+    """Return the printed width of the line a name piece stands on (without its indent)."""
+    start = text.rfind("\n", 0, span[0]) + 1
+    return display_width(text[start : span[1]].strip())
+
+
+def _mark_last_project(projects: list[Project], flag: Flag) -> None:
+    """Add the `truncated` flag to the last project when the unfinished part is its block."""
+    if not projects or flag.span is None or flag.span[0] >= projects[-1].block[1]:
+        return
+    last = projects[-1]
+    confidence = round(last.confidence * 0.8, 4)
+    projects[-1] = replace(last, flags=(*last.flags, flag), confidence=confidence)
+
+
+def _document_flags(
+    unassigned: Sequence[NameLine], unclaimed: Sequence[Span], truncated: Flag | None
+) -> tuple[Flag, ...]:
     """Flag what the document as a whole leaves open: names without a block, text not understood."""
-    flags = []
+    flags = [truncated] if truncated is not None else []
     if unassigned:
         listed = "; ".join(name.text for name in unassigned)
         flags.append(Flag("unassigned_names", f"names printed but given to no block: {listed}"))
@@ -184,6 +227,9 @@ def parse(text: str, source: str = "") -> Document:
         for block, choice in zip(group.blocks, choices, strict=True):
             projects.append(_project(group, block, choice, len(projects), unclaimed))
         unassigned.extend(group.names[index] for index in left_over)
+    truncated = _truncation(text, groups, unassigned)
+    if truncated is not None:
+        _mark_last_project(projects, truncated)
     noise = tuple(sorted(segmented.noise + segmented.department_spans))
     return Document(
         source=source,
@@ -194,5 +240,5 @@ def parse(text: str, source: str = "") -> Document:
         unassigned_names=tuple(unassigned),
         noise=noise,
         unclaimed=unclaimed_spans(unclaimed),
-        flags=_document_flags(unassigned, unclaimed),
+        flags=_document_flags(unassigned, unclaimed, truncated),
     )
