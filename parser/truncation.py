@@ -24,8 +24,8 @@ def _unfinished_indicator(text: str, indicators: Sequence[Indicator]) -> Flag | 
         return None  # finished, even if malformed (that is `unparsed_text`, not a cut)
     missing = "its annual value" if not last.annual_value.strip() else "its closing 。"
     message = (
-        f"the document ends inside indicator {last.seq} (no {missing} after "
-        f"“{_quote(printed)}”); the file looks cut off"
+        f"the document ends inside indicator {last.seq}, which stops at “{_quote(printed)}” "
+        f"without {missing}; the file looks cut off"
     )
     return Flag(TRUNCATED, message, last.span)
 

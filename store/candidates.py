@@ -15,7 +15,7 @@ from parser import fit_score
 from store.models import KnownNameRow, ProjectRow
 from store.name_search import cached_index
 from store.reshape import indicators_of
-from store.views import NameChoice
+from store.views import NameChoice, Status
 
 SUMMARY_CHARS = 24
 """How much of a holder's target its short summary shows."""
@@ -50,7 +50,12 @@ def _sources(session: Session, row: ProjectRow) -> tuple[dict[str, str], list[Pr
         .where(or_(unit_column == row.unit, unit_column == ""))
         .order_by(col(KnownNameRow.id))
     ).all()
-    for name in known:
+    verified = session.exec(
+        select(ProjectRow.name)
+        .where(ProjectRow.unit == row.unit, ProjectRow.status == Status.VERIFIED.value)
+        .order_by(col(ProjectRow.id))
+    ).all()
+    for name in [*known, *verified]:
         names.setdefault(name, "known")
     names.pop("", None)
     return names, unit_rows

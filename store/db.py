@@ -16,10 +16,11 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import SQLModel
 
 from store.errors import SchemaTooNewError, StoreError
+from store.findings import fill_findings
 from store.invariants import fill_noise_spans
-from store.models import DOCUMENTS, META, PROJECTS
+from store.models import DOCUMENTS, KNOWN_NAMES, META, PROJECTS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump when the tables change, and register the step that upgrades the previous version below."""
 
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -42,7 +43,20 @@ def _add_noise_and_absorbed_names(connection: Connection) -> None:
     fill_noise_spans(connection)
 
 
-MIGRATIONS: dict[int, Migration] = {1: _add_noise_and_absorbed_names}
+def _add_findings_and_derive_verified_names(connection: Connection) -> None:
+    """Version 3: documents keep their findings; verified names are read from projects instead."""
+    if "findings" not in {found["name"] for found in inspect(connection).get_columns("documents")}:
+        connection.exec_driver_sql(
+            "ALTER TABLE documents ADD COLUMN findings JSON NOT NULL DEFAULT '[]'"
+        )
+    fill_findings(connection)
+    connection.execute(KNOWN_NAMES.delete().where(KNOWN_NAMES.c.source == "verified"))
+
+
+MIGRATIONS: dict[int, Migration] = {
+    1: _add_noise_and_absorbed_names,
+    2: _add_findings_and_derive_verified_names,
+}
 """`MIGRATIONS[n]` upgrades a version-n database to n+1 (after missing tables are created)."""
 
 

@@ -18,6 +18,7 @@ from parser.records import content_hash, project_key
 from store.db import bulk_insert
 from store.editlog import now
 from store.errors import StoreError
+from store.findings import finding_rows, findings_of
 from store.models import DOCUMENTS, INDICATORS, PROJECTS
 from store.views import ImportReport
 
@@ -154,6 +155,7 @@ def find_duplicate(connection: Connection, digest: str) -> int | None:
 def insert_document(connection: Connection, source: SourceFile, document: Document) -> ImportReport:
     """Insert a document, its projects and indicators in bulk and return what was added."""
     digest = source.content_hash
+    findings = finding_rows(document)
     document_id = connection.execute(
         insert(DOCUMENTS).returning(DOCUMENTS.c.id),
         {
@@ -165,14 +167,16 @@ def insert_document(connection: Connection, source: SourceFile, document: Docume
             "parser_version": parser_version(),
             "imported_at": now(),
             "noise_spans": noise_spans(document),
+            "findings": findings,
         },
     ).scalar_one()
+    found = tuple(findings_of(document_id, source.name, findings))
     project_rows = [
         _project_row(document_id, digest, position, project)
         for position, project in enumerate(document.projects)
     ]
     if not project_rows:
-        return ImportReport(source.origin or source.name, "imported", document_id)
+        return ImportReport(source.origin or source.name, "imported", document_id, findings=found)
     bulk_insert(connection, PROJECTS, project_rows)
     inserted = select(PROJECTS.c.key, PROJECTS.c.id).where(PROJECTS.c.document_id == document_id)
     project_ids = {key: project_id for key, project_id in connection.execute(inserted)}
@@ -190,6 +194,7 @@ def insert_document(connection: Connection, source: SourceFile, document: Docume
         projects=len(project_rows),
         indicators=len(indicator_rows),
         flagged=sum(1 for project in document.projects if project.flags),
+        findings=found,
     )
 
 

@@ -36,6 +36,11 @@ class DocumentRow(SQLModel, table=True):
         sa_column=Column(JSON, nullable=False, server_default="[]"),
         description="Text no project field claims: headers, unit lines, names left over, noise.",
     )
+    findings: list[Any] = Field(
+        default_factory=list,
+        sa_column=Column(JSON, nullable=False, server_default="[]"),
+        description="The parser's document-level findings: {code, message, start, end, line}.",
+    )
 
 
 class ProjectRow(SQLModel, table=True):
@@ -105,7 +110,7 @@ class IndicatorRow(SQLModel, table=True):
 
 
 class KnownNameRow(SQLModel, table=True):
-    """A project name known to be right: imported from a list or taken from a verified project."""
+    """A project name imported as known to be right (verified projects' names are added on read)."""
 
     __tablename__ = "known_names"
     __table_args__ = (UniqueConstraint("name", "unit", name="uq_known_names_name_unit"),)

@@ -214,9 +214,18 @@ def history(session: Session, limit: int) -> list[EditEntry]:
 
 
 def known_names(session: Session, unit: str | None) -> list[str]:
-    """Return distinct known names, sorted; given a unit, its names plus unit-less ones."""
-    statement = sa_select(col(KnownNameRow.name)).distinct().order_by(col(KnownNameRow.name))
+    """Return distinct known names, sorted: imported ones and those of verified projects now.
+
+    Given a unit: its names plus unit-less imported ones. Verified names are read from the
+    projects, so undoing a verify or renaming a verified project changes them at once.
+    """
+    imported = sa_select(col(KnownNameRow.name))
+    verified = sa_select(col(ProjectRow.name)).where(
+        col(ProjectRow.status) == Status.VERIFIED.value, col(ProjectRow.name) != ""
+    )
     if unit is not None:
         unit_column = col(KnownNameRow.unit)
-        statement = statement.where(or_(unit_column == unit, unit_column == ""))
-    return list(session.execute(statement).scalars().all())
+        imported = imported.where(or_(unit_column == unit, unit_column == ""))
+        verified = verified.where(col(ProjectRow.unit) == unit)
+    names = set(session.execute(imported).scalars()) | set(session.execute(verified).scalars())
+    return sorted(names)

@@ -26,9 +26,11 @@ from store.db import (
 )
 from store.errors import NotFoundError, StoreError
 from store.export import ExportSummary, iter_projects, write_export
+from store.findings import read_findings
 from store.known import add_known_names
 from store.models import DocumentRow, ProjectRow, UiStateRow
 from store.views import (
+    DocumentFinding,
     DocumentSummary,
     EditEntry,
     ImportReport,
@@ -179,6 +181,11 @@ class Repository(CorrectionVerbs):
         with self._read() as session:
             return queries.known_names(session, unit)
 
+    def document_findings(self, document_id: int | None = None) -> list[DocumentFinding]:
+        """Return the parser's document-level findings (of one document, or all) with lines."""
+        with self._read() as session:
+            return read_findings(session.connection(), document_id)
+
     def unit_stats(self) -> list[UnitStats]:
         """Return review progress per document and unit."""
         with self._read() as session:
@@ -202,7 +209,7 @@ class Repository(CorrectionVerbs):
     # Review verbs --------------------------------------------------------------------------------
 
     def verify(self, project_id: int, expected_version: int) -> EditEntry:
-        """Mark a project verified; its name becomes a known name of its unit."""
+        """Mark a project verified; while it stays verified its name is a known name of its unit."""
         return self._set_status(project_id, expected_version, Status.VERIFIED, None)
 
     def flag(self, project_id: int, note: str, expected_version: int) -> EditEntry:
@@ -225,7 +232,7 @@ class Repository(CorrectionVerbs):
     def _set_status(
         self, project_id: int, expected_version: int, status: Status, note: str | None
     ) -> EditEntry:
-        """Change a project's status (and note), remembering verified names as known names."""
+        """Change a project's status (and note) as one logged edit."""
         key, name = self._key_and_name(project_id)
 
         def mutate(session: Session) -> None:
@@ -233,9 +240,6 @@ class Repository(CorrectionVerbs):
             row.status = status.value
             if note is not None:
                 row.note = note
-            if status is Status.VERIFIED:
-                session.flush()
-                add_known_names(session.connection(), [(row.name, row.unit)], source="verified")
 
         action = _STATUS_ACTIONS[status]
         summary = f"{action} “{name}”" + (f": {note}" if note else "")

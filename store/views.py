@@ -110,6 +110,18 @@ class EditEntry:
 
 
 @dataclass(frozen=True)
+class DocumentFinding:
+    """A problem the parser found in a document outside any project, with where it is."""
+
+    document_id: int
+    file_name: str
+    code: str
+    message: str
+    span: Span
+    line: int
+
+
+@dataclass(frozen=True)
 class ImportReport:
     """What importing one file did: added, skipped as a duplicate, or failed with a reason."""
 
@@ -120,6 +132,7 @@ class ImportReport:
     indicators: int = 0
     flagged: int = 0
     reason: str = ""
+    findings: tuple[DocumentFinding, ...] = ()
 
 
 @dataclass(frozen=True)
