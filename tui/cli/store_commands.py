@@ -11,7 +11,7 @@ import click
 
 from store.importer import collect_sources
 from store.repository import Repository
-from store.views import ImportReport, UnitStats
+from store.views import DocumentFinding, ImportReport, UnitStats
 from tui.cli.options import db_option, open_repository, reviewer_option
 
 PROGRESS_FROM = 5
@@ -60,6 +60,8 @@ def _echo_report(report: ImportReport) -> None:
             f"imported {report.source}: {report.projects} projects, "
             f"{report.indicators} indicators, {report.flagged} flagged"
         )
+        for finding in report.findings:
+            click.echo(f"  {_finding_line(finding)}")
     elif report.outcome == "duplicate":
         click.echo(f"skipped {report.source}: {report.reason}", err=True)
     else:
@@ -83,14 +85,34 @@ def _summary(reports: Iterable[ImportReport]) -> str:
 @click.command("stats")
 @db_option
 def stats_command(db: str | None) -> None:
-    """Show projects, verified, flagged and unreviewed per document and unit."""
+    """Show projects, verified, flagged and unreviewed per document and unit, then findings."""
     with open_repository(db, "") as repository:
         click.echo(f"Database: {repository.location}")
         rows = repository.unit_stats()
+        findings = repository.document_findings()
     if not rows:
         click.echo("No documents imported yet; run `gzreview import FILE`.")
         return
     click.echo(_table(rows))
+    if findings:
+        click.echo(_findings_text(findings))
+
+
+def _finding_line(finding: DocumentFinding) -> str:
+    """Return one document finding as `line N: code: message`."""
+    return f"line {finding.line}: {finding.code}: {finding.message}"
+
+
+def _findings_text(findings: Sequence[DocumentFinding]) -> str:
+    """Return the document findings grouped under each document's file name."""
+    lines = ["", "Document findings (outside any project; `D` in the app lists them):"]
+    current: int | None = None
+    for finding in findings:
+        if finding.document_id != current:
+            current = finding.document_id
+            lines.append(f"{finding.file_name} (document {finding.document_id}):")
+        lines.append(f"  {_finding_line(finding)}")
+    return "\n".join(lines)
 
 
 def _table(rows: Sequence[UnitStats]) -> str:
