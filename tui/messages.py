@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from store.views import ListFilter, ProjectDetail, ProjectSummary
+from store.views import DocumentFinding, ListFilter, ProjectDetail, ProjectSummary
 
 
 @dataclass
@@ -29,6 +29,7 @@ class ProgressLoaded(Message):
     needs_review: set[int]
     verified: int
     total: int
+    findings: tuple[DocumentFinding, ...] = ()
 
 
 @dataclass

@@ -86,14 +86,15 @@ def load_view(store: StoreAccess, request: ViewRequest) -> ViewLoaded:
 
 
 def load_progress(store: StoreAccess, generation: int, document_id: int | None) -> ProgressLoaded:
-    """The ids that need review and the verified/total counts."""
+    """The ids that need review, the verified/total counts and the documents' findings."""
 
     def work(repository: Repository) -> ProgressLoaded:
         needs = set(repository.project_ids(ListFilter.NEEDS_REVIEW, document_id))
         documents = [doc for doc in repository.documents() if document_id in (None, doc.id)]
         verified = sum(document.verified_count for document in documents)
         total = sum(document.project_count for document in documents)
-        return ProgressLoaded(generation, needs, verified, total)
+        findings = tuple(repository.document_findings(document_id))
+        return ProgressLoaded(generation, needs, verified, total, findings)
 
     return store.call(work)
 

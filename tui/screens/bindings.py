@@ -96,6 +96,14 @@ REVIEW_BINDINGS: list[BindingType] = [
         show=False,
     ),
     _key("h", "history", "History", "The edit log; Enter jumps to the project", show=False),
+    _key(
+        "D",
+        "document_issues",
+        "Document issues",
+        "What the parser found outside any project (cut-off end, stray name, unread text); "
+        "Enter shows it in the raw text",
+        show=False,
+    ),
     _key("question_mark", "help", "Help", "List every key", key_display="?"),
     _key("q", "quit_review", "Quit", "Save the position and quit"),
 ]

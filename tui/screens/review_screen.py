@@ -26,6 +26,7 @@ from tui.messages import (
 )
 from tui.paging import BoundedCache, ProjectRows
 from tui.screens.bindings import REVIEW_BINDINGS
+from tui.screens.document_issues import DocumentIssueActions
 from tui.screens.navigation_actions import NavigationActions
 from tui.widgets.fields_pane import FieldsPane
 from tui.widgets.project_list import ProjectList
@@ -54,7 +55,7 @@ SAVE_WHEN_IDLE_S = 1.0
 """The position is written once the cursor has rested this long, not while keys are held."""
 
 
-class ReviewScreen(NavigationActions):
+class ReviewScreen(DocumentIssueActions, NavigationActions):
     """Moves the cursor and shows the project in the same frame; database work goes to workers."""
 
     BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
@@ -172,6 +173,8 @@ class ReviewScreen(NavigationActions):
             self._progress_generation = message.generation
             self.needs_review = message.needs_review
             self.progress = (message.verified, message.total)
+            self.findings = message.findings
+            self.mark_findings()
             self._show_header()
 
     def on_page_loaded(self, message: PageLoaded) -> None:
@@ -282,6 +285,7 @@ class ReviewScreen(NavigationActions):
             if text is not None:
                 raw.show_document(text)
                 raw.highlight(detail.block, detail.name_spans)
+                self.mark_findings()
             if self.on_first_project is not None:
                 self.call_after_refresh(self.on_first_project)
                 self.on_first_project = None
@@ -292,7 +296,11 @@ class ReviewScreen(NavigationActions):
         """Redraw the header line."""
         document = self.detail.document_file if self.detail else ""
         self.query_one(ReviewHeader).show(
-            document, *self.progress, str(self.list_filter), self.store.database_label
+            document,
+            *self.progress,
+            str(self.list_filter),
+            self.store.database_label,
+            len(self.shown_findings()),
         )
 
     def _save_selection(self) -> None:

@@ -1,4 +1,8 @@
-"""The document's raw text with two lasting highlights: the project's block and its name lines."""
+"""The document's raw text with lasting highlights: the project's block, its names, and findings.
+
+Findings are the document's own problems (text nobody understood, names given to no block, a
+cut-off end); their style wins over the block's, so unread text inside a block still shows.
+"""
 
 from __future__ import annotations
 
@@ -67,6 +71,7 @@ class RawTextPane(ScrollView, can_focus=False):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "raw-text--block",
         "raw-text--name",
+        "raw-text--finding",
         "raw-text--gutter",
     }
 
@@ -80,6 +85,7 @@ class RawTextPane(ScrollView, can_focus=False):
         self._wrap_width = 0
         self._block: Span = (0, 0)
         self._names: tuple[Span, ...] = ()
+        self._findings: tuple[Span, ...] = ()
         self._gutter = 0
         self._cache: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
@@ -106,7 +112,7 @@ class RawTextPane(ScrollView, can_focus=False):
         self._source = text
         self._text = printable(text)
         self._gutter = len(str(text.count("\n") + 1)) + 1
-        self._block, self._names = (0, 0), ()
+        self._block, self._names, self._findings = (0, 0), (), ()
         self._layout_rows()
 
     def _layout_rows(self) -> None:
@@ -145,6 +151,25 @@ class RawTextPane(ScrollView, can_focus=False):
             self.border_subtitle = self._far_names_note(top, height, name_rows)
         self.refresh()
 
+    def mark_findings(self, spans: Sequence[Span]) -> None:
+        """Show the document's findings (unread text, stray names, a cut-off end) in their style."""
+        spans = tuple(span for span in spans if span[1] > span[0])
+        if spans == self._findings:
+            return
+        self._forget_rows_of([*self._findings, *spans])
+        self._findings = spans
+        self.refresh()
+
+    def show_span(self, span: Span, label: str) -> None:
+        """Scroll a span (a finding) into view, a third from the top, and name it below the pane."""
+        if not self._rows:
+            return
+        first, _last = self.rows_of(span)
+        height = max(self.scrollable_content_region.height, 1)
+        self.scroll_to(y=max(first - height // 3, 0), animate=False, immediate=True)
+        self.border_subtitle = label
+        self.refresh()
+
     def _forget_rows_of(self, spans: Sequence[Span]) -> None:
         """Drop the cached rows an old or new highlight touches; the others stay valid."""
         if not self._rows:
@@ -179,7 +204,8 @@ class RawTextPane(ScrollView, can_focus=False):
         first_row = index == 0 or self._rows[index - 1][0] != number
         label = str(number + 1) if first_row else ""
         segments = [Segment(f"{label:>{self._gutter - 1}} ", self._style("raw-text--gutter"))]
-        spans = [(span, "raw-text--name") for span in self._names]
+        spans = [(span, "raw-text--finding") for span in self._findings]
+        spans.extend((span, "raw-text--name") for span in self._names)
         spans.append((self._block, "raw-text--block"))
         edges = {edge for (span_start, span_end), _ in spans for edge in (span_start, span_end)}
         cuts = sorted({start, end, *(edge for edge in edges if start < edge < end)})

@@ -6,12 +6,16 @@ from rich.text import Text
 from textual.widgets import Static
 
 
-def header_text(document: str, verified: int, total: int, list_filter: str, database: str) -> Text:
+def header_text(
+    document: str, verified: int, total: int, list_filter: str, database: str, issues: int = 0
+) -> Text:
     """Compose the header line without markup (file names may hold brackets)."""
     text = Text()
     text.append(" gzreview ", style="bold reverse")
     text.append("  ")
     text.append(document or "—", style="bold")
+    if issues:
+        text.append(f"  ⚠ {issues} document issue{'s' if issues > 1 else ''} (D)", style="bold red")
     text.append(f"   {verified}/{total} verified", style="green")
     text.append("   filter: ", style="dim")
     text.append(list_filter, style="bold")
@@ -24,7 +28,14 @@ class ReviewHeader(Static):
     """Shows what the reviewer is looking at and how far the review has come."""
 
     def show(
-        self, document: str, verified: int, total: int, list_filter: str, database: str
+        self,
+        document: str,
+        verified: int,
+        total: int,
+        list_filter: str,
+        database: str,
+        issues: int = 0,
     ) -> None:
-        """Redraw with new values."""
-        self.update(header_text(document, verified, total, list_filter, database), layout=False)
+        """Redraw with new values; `issues`: the shown document's findings, 0 hides the marker."""
+        text = header_text(document, verified, total, list_filter, database, issues)
+        self.update(text, layout=False)

@@ -1,0 +1,111 @@
+"""The `D` screen: what the parser found outside any project; Enter shows it in the raw text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Label
+
+from store.views import DocumentFinding, ProjectDetail
+from tui.paging import BoundedCache
+from tui.widgets.raw_text import RawTextPane
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+CODE_NAMES = {
+    "truncated": "cut off",
+    "unassigned_name": "stray name",
+    "unclaimed_text": "not understood",
+}
+"""Short words for the finding codes, for the list and the raw pane's subtitle."""
+
+
+def finding_label(finding: DocumentFinding) -> str:
+    """Return `line N · kind` for a finding."""
+    return f"line {finding.line} · {CODE_NAMES.get(finding.code, finding.code)}"
+
+
+class DocumentIssuesScreen(ModalScreen[DocumentFinding | None]):
+    """Lists one document's findings with their lines; returns the chosen one, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,D,q", "close", "Close", tooltip="Back to the review", id="issues-close"),
+    ]
+
+    def __init__(self, file_name: str, findings: Sequence[DocumentFinding]) -> None:
+        """Show these findings of the document `file_name`."""
+        super().__init__()
+        self.file_name = file_name
+        self.findings = list(findings)
+
+    def compose(self) -> ComposeResult:
+        """Title, the findings table and a hint."""
+        with Vertical(id="issues-dialog", classes="dialog"):
+            yield Label(f"Document issues in {self.file_name} (Enter shows it in the raw text)")
+            table: DataTable[str] = DataTable(id="issues-table", cursor_type="row")
+            table.add_columns("line", "kind", "what the parser found")
+            table.add_rows(
+                (str(item.line), CODE_NAMES.get(item.code, item.code), item.message)
+                for item in self.findings
+            )
+            yield table
+            hint = (
+                f"{len(self.findings)} finding(s) outside any project"
+                if self.findings
+                else "The parser found nothing outside the projects of this document."
+            )
+            yield Label(hint, classes="hint", id="issues-hint")
+
+    def on_mount(self) -> None:
+        """Put the cursor in the table."""
+        self.query_one("#issues-table", DataTable).focus()
+
+    @on(DataTable.RowSelected, "#issues-table")
+    def _chosen(self, event: DataTable.RowSelected) -> None:
+        """Close with the chosen finding."""
+        if event.cursor_row < len(self.findings):
+            self.dismiss(self.findings[event.cursor_row])
+
+    def action_close(self) -> None:
+        """Back to the review."""
+        self.dismiss(None)
+
+
+class DocumentIssueActions(Screen[None]):
+    """The review screen's part for document findings: the marker count, the marks and `D`."""
+
+    findings: tuple[DocumentFinding, ...] = ()
+    detail: ProjectDetail | None
+    texts: BoundedCache[int, str]
+
+    def shown_findings(self) -> list[DocumentFinding]:
+        """Return the findings of the document of the shown project."""
+        if self.detail is None:
+            return []
+        return [item for item in self.findings if item.document_id == self.detail.document_id]
+
+    def mark_findings(self) -> None:
+        """Show the shown document's findings in the raw pane's finding style."""
+        self.query_one(RawTextPane).mark_findings([item.span for item in self.shown_findings()])
+
+    def action_document_issues(self) -> None:
+        """Open the list of the shown document's findings."""
+        if self.detail is None:
+            self.notify("Select a project first; its document's issues are listed.")
+            return
+        screen = DocumentIssuesScreen(self.detail.document_file, self.shown_findings())
+        self.app.push_screen(screen, self.show_finding)
+
+    def show_finding(self, finding: DocumentFinding | None) -> None:
+        """Scroll the raw pane to a chosen finding (showing the pane if it was hidden)."""
+        if finding is None:
+            return
+        raw = self.query_one(RawTextPane)
+        raw.display = True
+        raw.show_span(finding.span, finding_label(finding))
