@@ -54,3 +54,9 @@ def test_stats_without_findings_has_no_findings_section(tmp_path: Path) -> None:
     cli = Cli(tmp_path / "g.db")
     cli("import", str(SAMPLE))
     assert "Document findings" not in cli("stats").output
+
+
+def test_parse_table_names_a_cut_off_end(tmp_path: Path) -> None:
+    path, _ = _cut_sample(tmp_path)
+    output = Cli(tmp_path / "g.db")("parse", "--format", "table", str(path)).output
+    assert output.splitlines()[-1].startswith("   -  truncated: the document stops mid-line")

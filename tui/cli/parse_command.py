@@ -40,6 +40,9 @@ def _table(document: Document) -> str:
         rows.append(f"   -  unassigned name: {unassigned.text}")
     for start, end in document.unclaimed:
         rows.append(f"   -  unclaimed text: {document.text[start:end]}")
+    for flag in document.flags:
+        if flag.span is not None:  # a finding with a place, such as a cut-off end
+            rows.append(f"   -  {flag.code}: {flag.message}")
     return "\n".join(rows)
 
 
