@@ -1,4 +1,4 @@
-"""The JSON record contract of DESIGN.md, built in one place so `parse` and `export` agree."""
+"""The JSON record contract of docs/DESIGN.md, built in one place so `parse` and `export` agree."""
 
 from __future__ import annotations
 

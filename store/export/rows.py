@@ -34,7 +34,7 @@ class ExportProject:
     indicators: Sequence[Row]
 
     def record(self) -> dict[str, Any]:
-        """Return the JSON record contract of DESIGN.md, as `gzreview parse` prints it."""
+        """Return the JSON record contract of docs/DESIGN.md, as `gzreview parse` prints it."""
         project = self.project
         return build_record(
             key=project["key"],
