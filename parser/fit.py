@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from operator import add
 
 _IGNORED = re.compile(r"[\s，。；：:、,.;（）()“”\"'《》【】\-—_/]")
 # Words every budget line uses; alone they say nothing about which block a name belongs to.
@@ -20,7 +21,7 @@ def grams(text: str) -> frozenset[str]:
     cleaned = _IGNORED.sub("", text)
     if len(cleaned) == 1:
         return frozenset({cleaned})
-    return frozenset([cleaned[i : i + 2] for i in range(len(cleaned) - 1)])
+    return frozenset(map(add, cleaned, cleaned[1:]))
 
 
 short_grams = lru_cache(maxsize=4096)(grams)

@@ -75,7 +75,8 @@ def _level_flags(head: re.Match[str]) -> list[Flag]:
     return [Flag("level_code_mismatch", message)]
 
 
-_HEAD_FIELDS = ("level1_code", "level1", "level2_code", "level2")
+# The head's fields and their group numbers in `_START`, in text order.
+_HEAD_GROUPS = (("level1_code", 2), ("level1", 3), ("level2_code", 4), ("level2", 5))
 
 
 def _split_body(text: str, start: int, end: int) -> list[tuple[str, int, int]] | None:
@@ -104,7 +105,8 @@ def _split_body(text: str, start: int, end: int) -> list[tuple[str, int, int]] |
 def _read_one(cell: Joined, head: re.Match[str], end: int, result: IndicatorCell) -> None:
     """Read one indicator between its head and the next head into `result`."""
     field_spans: list[tuple[str, Span]] = []
-    ranges = [(name, *head.span(name)) for name in _HEAD_FIELDS]
+    regs = head.regs
+    ranges = [(name, *regs[group]) for name, group in _HEAD_GROUPS]
     body = _split_body(cell.text, head.end(), end)
     if body:
         ranges.extend(body)
@@ -115,16 +117,17 @@ def _read_one(cell: Joined, head: re.Match[str], end: int, result: IndicatorCell
             Flag("unparsed_text", f"indicator {head.group('seq')} has no 实施周期指标值/年度指标值")
         )
     values = cell.fields(ranges, field_spans)
-    period, annual = values.get("period_value", ""), values.get("annual_value", "")
-    result.flags.extend(_level_flags(head))
+    period, annual = (values[5], values[6]) if body else ("", "")
+    if (values[0], values[1], values[2], values[3]) not in _STANDARD_LEVELS:
+        result.flags.extend(_level_flags(head))
     result.indicators.append(
         Indicator(
-            int(head.group("seq")),
-            values["level1_code"],
-            values["level1"],
-            values["level2_code"],
-            values["level2"],
-            values["name"],
+            int(head.group(1)),
+            values[0],
+            values[1],
+            values[2],
+            values[3],
+            values[4],
             period,
             annual,
             cell.envelope(head.start(), end),

@@ -48,39 +48,49 @@ class Joined:
 
     def fields(
         self, ranges: Sequence[tuple[str, int, int]], into: list[tuple[str, Span]]
-    ) -> dict[str, str]:
-        """Return each named range trimmed, appending its (name, span) pieces to `into`.
+    ) -> list[str]:
+        """Return each range's text trimmed, appending its (name, span) pieces to `into`.
 
-        Ranges must come in text order; one walk over the pieces serves them all.
+        Ranges must come in text order; one walk over the pieces serves them all. Most fields
+        lie within one line, so that case costs a slice, a strip and one comparison.
         """
         text, starts, pieces = self.text, self._starts, self.pieces
         last = len(pieces) - 1
-        index = max(0, bisect_right(starts, ranges[0][1]) - 1) if ranges else 0
-        values: dict[str, str] = {}
+        index = 0
+        values: list[str] = []
         for name, start, end in ranges:
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            values[name] = text[start:end]
-            if end <= start:
+            raw = text[start:end]
+            value = raw.strip()
+            values.append(value)
+            if not value:
                 continue
-            while index < last and starts[index + 1] <= start:
-                index += 1
-            piece = index
-            while True:
-                piece_start, piece_end = pieces[piece]
-                offset = starts[piece]
-                low = piece_start + (start - offset if start > offset else 0)
-                high = piece_start + end - offset
-                if high > piece_end:
-                    high = piece_end
-                if high > low:
-                    into.append((name, (low, high)))
-                if piece == last or starts[piece + 1] >= end:
-                    break
-                piece += 1
+            start += len(raw) - len(raw.lstrip())
+            end = start + len(value)
+            if index < last and starts[index + 1] <= start:
+                index = bisect_right(starts, start, index) - 1
+            if index == last or end <= starts[index + 1]:
+                shift = pieces[index][0] - starts[index]
+                into.append((name, (start + shift, end + shift)))
+                continue
+            self._spread(name, start, end, index, into)
         return values
+
+    def _spread(
+        self, name: str, start: int, end: int, index: int, into: list[tuple[str, Span]]
+    ) -> None:
+        """Append the spans of a field that crosses line breaks, from piece `index` on."""
+        starts, pieces = self._starts, self.pieces
+        last = len(pieces) - 1
+        while True:
+            piece_start, piece_end = pieces[index]
+            offset = starts[index]
+            low = piece_start + (start - offset if start > offset else 0)
+            high = min(piece_end, piece_start + end - offset)
+            if high > low:
+                into.append((name, (low, high)))
+            if index == last or starts[index + 1] >= end:
+                return
+            index += 1
 
     def offset(self, index: int) -> int:
         """Return the document offset of joined character `index`."""

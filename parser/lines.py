@@ -79,6 +79,8 @@ def split_lines(text: str) -> list[Line]:
     for number, raw in enumerate(text.split("\n"), start=1):
         line_start = position
         position += len(raw) + 1
+        if not raw:
+            continue  # every other line of an extracted table is blank
         stripped = raw.rstrip("\t\r")
         if not stripped or stripped.isspace():
             continue

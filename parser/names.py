@@ -85,14 +85,20 @@ def _certain_offsets(unit: _Unit) -> list[Observation]:
 def _costs(unit: _Unit, model: OffsetModel) -> list[list[float]]:
     """Return the cost of every name for every block: lack of fit plus position cost."""
     count = len(unit.blocks)
-    contexts = [context_of(column, count) for column in range(count)]
-    return [
-        [
-            CONTENT_WEIGHT * (1.0 - fit) + model.cost(name.slot - column, contexts[column])
-            for column, fit in enumerate(unit.fit[row])
-        ]
-        for row, name in enumerate(unit.names)
-    ]
+    lowest = min((name.slot for name in unit.names), default=0) - count
+    highest = max((name.slot for name in unit.names), default=0)
+    # (inner, last) position cost of each offset from `lowest` up, computed once per unit.
+    position = [model.costs_for(offset) for offset in range(lowest, highest + 1)]
+    rows = []
+    for row, name in enumerate(unit.names):
+        base = name.slot - lowest  # index of offset `slot - column` in `position`, at column 0
+        rows.append(
+            [
+                CONTENT_WEIGHT * (1.0 - fit) + position[base - column][column == count - 1]
+                for column, fit in enumerate(unit.fit[row])
+            ]
+        )
+    return rows
 
 
 def _rivals(

@@ -62,6 +62,10 @@ class OffsetModel:
         clipped = max(-MAX_OFFSET - 1, min(MAX_OFFSET + 1, offset))
         return table[clipped] + (abs(offset - clipped) * PRIOR_DECAY)
 
+    def costs_for(self, offset: int) -> tuple[float, float]:
+        """Return the position cost of an offset for an inner block and for a unit's last one."""
+        return self.cost(offset, INNER), self.cost(offset, LAST)
+
 
 def learn_offsets(observed: Iterable[Observation]) -> OffsetModel:
     """Estimate P(offset | context) from confident matches, each level smoothed by the one above."""
