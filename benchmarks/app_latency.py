@@ -4,9 +4,11 @@ Usage: python benchmarks/app_latency.py DB [--presses N] [--pause S]
 
 Run as its own process by run.py, so the peak RSS is the app's (with the whole database open)
 and nothing of the benchmark's. Latency is the app's own measurement, kept by the review screen
-in `key_latencies_ms`: from the cursor move to the refresh that paints it, with the fields and raw
-panes updated in that same frame when the project was prefetched. Pilot's own press-and-pause
-round trip (~80 ms) is not counted: it is not what a user waits for. Prints one JSON object.
+in `key_latencies_ms`: from the key event's creation (Textual's `Message.time`, stamped by the app
+when the key arrives) to the screen settled after it (the callbacks Textual runs once the refresh
+that paints the key's effect is done), so time the key waits in the queue counts too. Pilot's own
+press-and-pause round trip (~80 ms) is not counted: it is not what a user waits for. Prints one
+JSON object.
 """
 
 from __future__ import annotations

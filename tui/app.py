@@ -6,9 +6,11 @@ import gc
 import time
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 
 from tui.commands import ReviewCommands
+from tui.latency import KeyLatency
 from tui.screens.review_screen import ReviewScreen
 from tui.workers import StoreAccess
 
@@ -43,10 +45,21 @@ class ReviewApp(App[None]):
         self.ready_at: float | None = None
         self.notice = notice
         self._gc_thresholds: tuple[int, int, int] | None = None
+        self.key_latency = KeyLatency()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Stamp each key as it arrives, so latency counts from the key, not from the cursor."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self.key_latency.key_arrived(event.time)
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         """Open the review screen."""
-        self.push_screen(ReviewScreen(self.store, self.document_id, self.first_project_shown))
+        self.push_screen(
+            ReviewScreen(
+                self.store, self.document_id, self.first_project_shown, self.key_latency
+            )
+        )
         if self.notice:
             self.notify(self.notice, title="Sample imported", timeout=10)
 

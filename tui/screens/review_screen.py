@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
 from functools import partial
 from time import perf_counter
@@ -16,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Footer
 
 from store.views import ListFilter, ProjectDetail
+from tui.latency import KeyLatency
 from tui.messages import (
     DetailLoaded,
     EditApplied,
@@ -65,6 +65,7 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
         store: StoreAccess,
         document_id: int | None = None,
         on_first_project: Callable[[], None] | None = None,
+        key_latency: KeyLatency | None = None,
     ) -> None:
         """Review the projects of one document, or of every document when `document_id` is None."""
         super().__init__()
@@ -81,7 +82,8 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
         self.details: BoundedCache[int, ProjectDetail] = BoundedCache(256)
         self.texts: BoundedCache[int, str] = BoundedCache(8)
         self.generation = 0
-        self.key_latencies_ms: deque[float] = deque(maxlen=2000)
+        self.key_latency = key_latency or KeyLatency()
+        self.key_latencies_ms = self.key_latency.samples_ms
         self._selection_saved = True
         self._moved_at = 0.0
 
@@ -246,9 +248,9 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
         self._prefetch_around(self.cursor)
         self._selection_saved = False
         self._moved_at = started
-        self.call_after_refresh(
-            lambda: self.key_latencies_ms.append((perf_counter() - started) * 1000)
-        )
+        key_at = self.key_latency.take_key_time()
+        if key_at is not None:
+            self.call_after_refresh(self.key_latency.record_since, key_at)
 
     def _fetch_detail(self, project_id: int, exclusive: bool) -> None:
         """Load one project's detail in a worker."""

@@ -72,8 +72,10 @@ class FieldsPane(ScrollView, can_focus=True):
         self.select_indicator(self.selected_row + delta)
 
     def _render_strips(self) -> None:
-        """Render the project once into strips at the pane's width."""
-        width = max(self.scrollable_content_region.width, 10)
+        """Render the project once into strips at the pane's width; repaint only changed lines."""
+        region = self.scrollable_content_region
+        width = max(region.width, 10)
+        previous = self._strips
         if self.detail is None:
             self._strips = []
         else:
@@ -82,8 +84,17 @@ class FieldsPane(ScrollView, can_focus=True):
                 Strip([Segment(text, base + style) for text, style in line])
                 for line in fields_lines(self.detail, width, self.selected_row, self.has_focus)
             ]
-        self._set_virtual_size(Size(width, len(self._strips)))
-        self.refresh()
+        # Never shorter than the view: a project that fits leaves the scrollbar as it was.
+        self._set_virtual_size(Size(width, max(len(self._strips), region.height)))
+        self._refresh_changed(previous)
+
+    def _refresh_changed(self, previous: list[Strip]) -> None:
+        """Repaint the lines that differ from what was drawn (labels and blank lines stay)."""
+        top = round(self.scroll_y)
+        visible = range(top, top + self.scrollable_content_region.height)
+        changed = [row for row in visible if _differs(previous, self._strips, row)]
+        for first, last in _runs(changed):
+            self.refresh_lines(first, last - first + 1)
 
     def _set_virtual_size(self, size: Size) -> None:
         """Resize the scrollable area without a layout pass of the whole screen.
@@ -126,3 +137,21 @@ class FieldsPane(ScrollView, can_focus=True):
     def on_blur(self, event: events.Blur) -> None:
         """Tone the indicator cursor down when focus leaves."""
         self._render_strips()
+
+
+def _differs(previous: list[Strip], current: list[Strip], row: int) -> bool:
+    """Whether a line's drawing changed (a line absent from both is blank in both)."""
+    if row >= len(previous) or row >= len(current):
+        return row < max(len(previous), len(current))
+    return previous[row] != current[row]
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Group ascending row numbers into (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs

@@ -90,15 +90,22 @@ class ProjectList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def move_cursor(self, index: int) -> None:
-        """Put the cursor on `index` and scroll the least needed to keep it visible, at once."""
+        """Put the cursor on `index`; when it leaves the view, jump so it sits a third inside.
+
+        Scrolling one row per key would redraw every visible row on every key; jumping keeps
+        two thirds of a screen of the rows ahead in view and redraws the list once per jump.
+        """
         previous, self.cursor = self.cursor, index
+        top = self.scroll_offset.y
         height = max(self.scrollable_content_region.height, 1)
-        if index < self.scroll_y:
-            self.scroll_to(y=index, animate=False, immediate=True)
-        elif index >= self.scroll_y + height:
-            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
-        self.refresh_line(previous)
-        self.refresh_line(index)
+        if index < top:
+            self.scroll_to(y=max(index - (height - 1 - height // 3), 0), animate=False,
+                           immediate=True)
+        elif index >= top + height:
+            self.scroll_to(y=index - height // 3, animate=False, immediate=True)
+        if self.scroll_offset.y == top:
+            self.refresh_line(previous)
+            self.refresh_line(index)
 
     def refresh_rows(self) -> None:
         """Redraw every visible row (after a page arrived)."""

@@ -141,24 +141,30 @@ class RawTextPane(ScrollView, can_focus=False):
 
     def highlight(self, block: Span, names: Sequence[Span]) -> None:
         """Highlight a block and name spans and scroll so both are in view when they fit."""
-        self._forget_rows_of([self._block, *self._names, block, *names])
+        changed = self._forget_rows_of([self._block, *self._names, block, *names])
         self._block, self._names = block, tuple(names)
-        if self._rows:
-            name_rows = [row for span in names for row in self.rows_of(span)]
-            height = max(self.scrollable_content_region.height, 1)
-            top = scroll_target(round(self.scroll_y), height, self.rows_of(block), name_rows)
-            self.scroll_to(y=top, animate=False, immediate=True)
-            self.border_subtitle = self._far_names_note(top, height, name_rows)
-        self.refresh()
+        if not self._rows:
+            self.refresh()
+            return
+        name_rows = [row for span in names for row in self.rows_of(span)]
+        height = max(self.scrollable_content_region.height, 1)
+        before = round(self.scroll_y)
+        top = scroll_target(before, height, self.rows_of(block), name_rows)
+        self.scroll_to(y=top, animate=False, immediate=True)
+        note = self._far_names_note(top, height, name_rows)
+        if note != self.border_subtitle:
+            self.border_subtitle = note
+        if round(self.scroll_y) == before:  # a scroll repaints everything; else only the changes
+            self._refresh_rows(changed)
 
     def mark_findings(self, spans: Sequence[Span]) -> None:
         """Show the document's findings (unread text, stray names, a cut-off end) in their style."""
         spans = tuple(span for span in spans if span[1] > span[0])
         if spans == self._findings:
             return
-        self._forget_rows_of([*self._findings, *spans])
+        changed = self._forget_rows_of([*self._findings, *spans])
         self._findings = spans
-        self.refresh()
+        self._refresh_rows(changed)
 
     def show_span(self, span: Span, label: str) -> None:
         """Scroll a span (a finding) into view, a third from the top, and name it below the pane."""
@@ -170,14 +176,30 @@ class RawTextPane(ScrollView, can_focus=False):
         self.border_subtitle = label
         self.refresh()
 
-    def _forget_rows_of(self, spans: Sequence[Span]) -> None:
-        """Drop the cached rows an old or new highlight touches; the others stay valid."""
+    def _forget_rows_of(self, spans: Sequence[Span]) -> set[int]:
+        """Drop the cached rows an old or new highlight touches (the others stay valid)."""
+        rows: set[int] = set()
         if not self._rows:
-            return
+            return rows
         for span in spans:
             first, last = self.rows_of(span)
-            for row in range(first, last + 1):
-                self._cache.pop(row, None)
+            rows.update(range(first, last + 1))
+        for row in rows:
+            self._cache.pop(row, None)
+        return rows
+
+    def _refresh_rows(self, rows: set[int]) -> None:
+        """Repaint the visible rows among `rows`, one region per run of consecutive rows."""
+        top = round(self.scroll_y)
+        visible = sorted(row for row in rows if top <= row < top + self.size.height)
+        start = previous = None
+        for row in [*visible, None]:
+            if row is not None and previous is not None and row == previous + 1:
+                previous = row
+                continue
+            if start is not None and previous is not None:
+                self.refresh_lines(start, previous - start + 1)
+            start = previous = row
 
     def _far_names_note(self, top: int, height: int, name_rows: list[int]) -> str:
         """Say on which source lines the name is when it could not be brought into view."""

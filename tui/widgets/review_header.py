@@ -27,6 +27,8 @@ def header_text(
 class ReviewHeader(Static):
     """Shows what the reviewer is looking at and how far the review has come."""
 
+    _shown: tuple[str, int, int, str, str, int] | None = None
+
     def show(
         self,
         document: str,
@@ -36,6 +38,12 @@ class ReviewHeader(Static):
         database: str,
         issues: int = 0,
     ) -> None:
-        """Redraw with new values; `issues`: the shown document's findings, 0 hides the marker."""
-        text = header_text(document, verified, total, list_filter, database, issues)
-        self.update(text, layout=False)
+        """Redraw with new values; `issues`: the shown document's findings, 0 hides the marker.
+
+        Unchanged values (most key presses) cost nothing: no new text, no repaint.
+        """
+        values = (document, verified, total, list_filter, database, issues)
+        if values == self._shown:
+            return
+        self._shown = values
+        self.update(header_text(*values), layout=False)
