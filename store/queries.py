@@ -8,6 +8,7 @@ from sqlalchemy import ColumnElement, Integer, and_, case, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from parser.flags import needs_attention
 from store.errors import NotFoundError
 from store.models import DocumentRow, EditLogRow, IndicatorRow, KnownNameRow, ProjectRow
 from store.views import (
@@ -116,7 +117,10 @@ def list_projects(
         .limit(max(0, limit))
     )
     return [
-        ProjectSummary(row[0], row[1], row[2], row[3], row[4], Status(row[5]), row[6], bool(row[7]))
+        ProjectSummary(
+            row[0], row[1], row[2], row[3], row[4], Status(row[5]), row[6], bool(row[7]),
+            needs_attention(row[7]),
+        )
         for row in session.execute(statement).all()
     ]
 

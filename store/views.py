@@ -50,6 +50,8 @@ class ProjectSummary:
     status: Status
     confidence: float
     has_parser_flags: bool
+    needs_attention: bool
+    """Some flag asks for a reviewer (`parser.flags`); informational flags alone do not."""
 
 
 @dataclass(frozen=True)

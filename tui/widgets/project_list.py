@@ -24,8 +24,11 @@ ROW_CACHE_LIMIT = 2000
 
 
 def row_text(summary: ProjectSummary, width: int) -> str:
-    """One list row, column-aligned in cells: status mark, name, confidence, unit."""
-    mark = STATUS_MARKS.get(summary.status, "?") + ("*" if summary.has_parser_flags else " ")
+    """One list row, column-aligned in cells: status mark, name, confidence, unit.
+
+    `*` marks flags that need attention; informational ones (`parser.flags`) leave no mark.
+    """
+    mark = STATUS_MARKS.get(summary.status, "?") + ("*" if summary.needs_attention else " ")
     unit_cells = UNIT_CELLS if width >= 40 else 0
     name_cells = max(width - 2 - CONFIDENCE_CELLS - unit_cells - 1, 4)
     confidence = f"{summary.confidence:>4.2f} "
