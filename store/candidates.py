@@ -1,24 +1,40 @@
 """The rename picker's candidates: names of the unit, the parser's alternatives, known names.
 
+A picker session reads everything once (`load_name_pool`); each keystroke then ranks in memory.
 Before anything is typed, candidates are ranked by how well each name fits the project's target
-and indicator names (`parser.fit_score`, 0..1); once the reviewer types, by rapidfuzz similarity
-to the query through `store.name_search.NameIndex` (scaled to 0..1). Each candidate names the
-project of the same document and unit that holds it now, so choosing it is seen to swap.
+and indicator names (`parser.fit_score`, 0..1): every name of the unit and the parser's
+alternatives are scored, and of the known names only the few hundred that share the largest part
+of their distinctive (not generic) character bigrams with the project — a known name sharing only
+words like 经费 or 项目 says little about it, and scoring 50,000 names took seconds. Once the
+reviewer types, names rank by rapidfuzz similarity to the query through `store.name_search`
+(scaled to 0..1). Each candidate names the project of the same document and unit that holds it
+now, so choosing it is seen to swap.
 """
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
+
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
-from parser import fit_score
+from parser.fit import GENERIC_GRAMS, GENERIC_WEIGHT, block_grams, grams, weighted_overlap
 from store.models import KnownNameRow, ProjectRow
-from store.name_search import cached_index
+from store.name_search import NameIndex, cached_index
 from store.reshape import indicators_of
 from store.views import NameChoice, Status
 
 SUMMARY_CHARS = 24
 """How much of a holder's target its short summary shows."""
+
+KNOWN_SCORED = 400
+"""How many known names (those sharing most of their distinctive bigrams with the project) are
+scored for fit when the picker opens; scoring all 50,000 took seconds."""
 
 
 def _holder_summary(row: ProjectRow, current_id: int | None) -> str:
@@ -61,41 +77,124 @@ def _sources(session: Session, row: ProjectRow) -> tuple[dict[str, str], list[Pr
     return names, unit_rows
 
 
-def _holder(name: str, row: ProjectRow, unit_rows: list[ProjectRow]) -> ProjectRow | None:
-    """Return the unit's project holding a name, this project first, else the nearest one."""
-    holders = [project for project in unit_rows if project.name == name]
-    if not holders:
-        return None
-    return min(holders, key=lambda project: (project.id != row.id,
-                                             abs(project.position - row.position)))
+def _holders(row: ProjectRow, unit_rows: list[ProjectRow]) -> dict[str, ProjectRow]:
+    """Return, per name, the unit's project holding it: this project first, else the nearest."""
+    holders: dict[str, ProjectRow] = {}
+    for project in sorted(
+        unit_rows, key=lambda project: (project.id != row.id, abs(project.position - row.position))
+    ):
+        holders.setdefault(project.name, project)
+    return holders
 
 
-def _ranked(row: ProjectRow, names: list[str], query: str, limit: int,
-            session: Session) -> list[tuple[str, float]]:
-    """Return (name, score 0..1) best first: by fit to the project, or by similarity to `query`."""
-    if query.strip():
-        return [(name, round(score / 100.0, 4)) for name, score in
-                cached_index(names).top(query, limit)]
-    indicator_names = [item.name for item in indicators_of(session, row.id)]
-    scored = [(name, round(fit_score(name, row.target, indicator_names), 4)) for name in names]
+class GramIndex:
+    """Known names by distinctive character bigram, to pick the few worth scoring for a block."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        """Index the bigrams of every name (generic ones left out: they would match nearly all)."""
+        self.postings: dict[str, list[int]] = {}
+        self.sizes: list[int] = []
+        for position, name in enumerate(names):
+            name_grams = grams(name)
+            self.sizes.append(max(len(name_grams), 1))
+            for gram in name_grams - GENERIC_GRAMS:
+                self.postings.setdefault(gram, []).append(position)
+
+    def best_sharing(self, block: frozenset[str], count: int) -> list[int]:
+        """Return up to `count` positions of names whose bigrams the block shares most (by share).
+
+        The share of a name's bigrams found in the block is what `fit_score` weighs, so the
+        names it ranks first are among these; names sharing no distinctive bigram are left out.
+        """
+        shared = Counter(
+            chain.from_iterable(self.postings.get(gram, ()) for gram in block - GENERIC_GRAMS)
+        )
+        sizes = self.sizes
+        return heapq.nlargest(
+            count, shared, key=lambda position: (shared[position] / sizes[position], -position)
+        )
+
+
+@lru_cache(maxsize=4)
+def _gram_index(names: tuple[str, ...]) -> GramIndex:
+    """Return the bigram index of these names, built once per distinct tuple (four kept)."""
+    return GramIndex(names)
+
+
+def fit_with(name: str, block: frozenset[str]) -> float:
+    """Return `parser.fit_score` of a name against a block's precomputed bigrams."""
+    name_grams = grams(name)
+    weights = {gram: GENERIC_WEIGHT for gram in name_grams & GENERIC_GRAMS}
+    return weighted_overlap(name_grams, block, weights)
+
+
+def fit_ranking(
+    names: dict[str, str], target: str, indicator_names: Sequence[str]
+) -> list[tuple[str, float]]:
+    """Return (name, fit 0..1) best first, ties in input order; unscored known names fit 0."""
+    block = block_grams(target, indicator_names)
+    known = [name for name, source in names.items() if source == "known"]
+    if len(known) <= KNOWN_SCORED:
+        scored_known = set(known)
+    else:
+        shared = _gram_index(tuple(known)).best_sharing(block, KNOWN_SCORED)
+        scored_known = {known[position] for position in shared}
+    scored = [
+        (name, round(fit_with(name, block), 4))
+        for name, source in names.items()
+        if source != "known" or name in scored_known
+    ]
     order = {name: index for index, name in enumerate(names)}
-    scored.sort(key=lambda pair: (-pair[1], order[pair[0]]))
-    return scored[:limit]
+    positive = sorted((pair for pair in scored if pair[1] > 0),
+                      key=lambda pair: (-pair[1], order[pair[0]]))
+    chosen = {name for name, _score in positive}
+    return positive + [(name, 0.0) for name in names if name not in chosen]
+
+
+@dataclass(frozen=True)
+class NamePool:
+    """One picker session's names, read once: every keystroke ranks them in memory."""
+
+    project_id: int
+    sources: dict[str, str]
+    holders: dict[str, tuple[int, str]]
+    by_fit: list[tuple[str, float]]
+    index: NameIndex
+
+    def choices(self, query: str, limit: int) -> list[NameChoice]:
+        """Return up to `limit` names, by fit (nothing typed) or by similarity to `query`."""
+        limit = max(0, limit)
+        if query.strip():
+            ranked = [(name, round(score / 100.0, 4)) for name, score in
+                      self.index.top(query, limit)]
+        else:
+            ranked = self.by_fit[:limit]
+        return [self._choice(name, score) for name, score in ranked]
+
+    def _choice(self, name: str, score: float) -> NameChoice:
+        """One candidate with where it comes from and the project holding it now."""
+        holder_id, summary = self.holders.get(name, (None, ""))
+        return NameChoice(name, score, self.sources[name], holder_id, summary)
+
+
+def load_name_pool(session: Session, row: ProjectRow) -> NamePool:
+    """Read a project's candidate names, their holders and fit ranking, and index them."""
+    names, unit_rows = _sources(session, row)
+    holders = {
+        name: (holder.id, _holder_summary(holder, row.id))
+        for name, holder in _holders(row, unit_rows).items()
+        if holder.id is not None and name in names
+    }
+    indicator_names = [item.name for item in indicators_of(session, row.id)]
+    return NamePool(
+        project_id=row.id or 0,
+        sources=names,
+        holders=holders,
+        by_fit=fit_ranking(names, row.target, indicator_names),
+        index=cached_index(names),
+    )
 
 
 def name_candidates(session: Session, row: ProjectRow, query: str, limit: int) -> list[NameChoice]:
     """Return up to `limit` names for a project, ranked, each with the project holding it now."""
-    names, unit_rows = _sources(session, row)
-    choices = []
-    for name, score in _ranked(row, list(names), query, max(0, limit), session):
-        holder = _holder(name, row, unit_rows)
-        choices.append(
-            NameChoice(
-                name=name,
-                score=score,
-                source=names[name],
-                holder_project_id=None if holder is None else holder.id,
-                holder_summary="" if holder is None else _holder_summary(holder, row.id),
-            )
-        )
-    return choices
+    return load_name_pool(session, row).choices(query, limit)

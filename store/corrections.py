@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import Session, col, select
 
 from store import editlog, project_edits, queries, reshape
-from store.candidates import name_candidates
+from store.candidates import NamePool, load_name_pool, name_candidates
 from store.errors import NotFoundError, RefusedError
 from store.field_edits import (
     indicator_value,
@@ -136,6 +136,11 @@ class CorrectionVerbs:
         """Return names for the rename picker, ranked by fit (no query) or by similarity."""
         with self._loaded(project_id) as (session, row):
             return name_candidates(session, row, query, limit)
+
+    def name_pool(self, project_id: int) -> NamePool:
+        """Return the rename picker's names for a project, read once, to rank per keystroke."""
+        with self._loaded(project_id) as (session, row):
+            return load_name_pool(session, row)
 
     # Projects ------------------------------------------------------------------------------------
 

@@ -1,8 +1,10 @@
-"""The rename picker end to end: `Repository.name_candidates` with many known names in the store.
+"""The rename picker end to end: a picker session over many known names in the store.
 
-`fuzzy_top10_ms` times the ranking alone; this times what a reviewer waits for per keystroke
-(reading candidate names from the database, ranking, finding their holders), and the picker's
-opening with nothing typed yet.
+`fuzzy_top10_ms` times the ranking alone; this times what a reviewer waits for. Opening: the
+session reads the project's candidate names once (`Repository.name_pool`: names, holders, fit
+ranking, the fuzzy index) and lists the best fits — `picker_open_ms` is the first opening in the
+process (indexes built), `picker_reopen_ms` a later one. Per keystroke: the in-memory ranking
+against the typed text with each candidate's holder (`NamePool.choices`).
 """
 
 from __future__ import annotations
@@ -49,12 +51,17 @@ def picker_ms(database: Path, workdir: Path, count: int, keystrokes: int,
             raise Unavailable("the database holds no project to rename")
         project_id = project_ids[0]
         started = time.perf_counter()
-        repository.name_candidates(project_id, "")
+        repository.name_pool(project_id).choices("", 20)
         opening = (time.perf_counter() - started) * 1000
+        started = time.perf_counter()
+        pool = repository.name_pool(project_id)
+        pool.choices("", 20)
+        reopening = (time.perf_counter() - started) * 1000
         timings = []
         for query in queries:
             started = time.perf_counter()
-            repository.name_candidates(project_id, query)
+            pool.choices(query, 20)
             timings.append((time.perf_counter() - started) * 1000)
-    return {"picker_open_ms": opening, "picker_keystroke_ms": percentile(timings, 0.95),
+    return {"picker_open_ms": opening, "picker_reopen_ms": reopening,
+            "picker_keystroke_ms": percentile(timings, 0.95),
             "picker_keystroke_p50_ms": percentile(timings, 0.5)}

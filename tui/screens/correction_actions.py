@@ -6,7 +6,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from store.views import NameChoice, ProjectDetail
+from store.candidates import NamePool
+from store.views import ProjectDetail
 from tui.messages import StoreFailed
 from tui.screens.field_editor import FieldEdit, FieldEditorScreen
 from tui.screens.history_screen import HistoryScreen
@@ -20,8 +21,6 @@ from tui.workers import STORE_FAILURES
 if TYPE_CHECKING:
     from store.repository import Repository
 
-CANDIDATE_LIMIT = 20
-
 
 class CorrectionActions(ReviewActions):
     """Rename, swap, merge, split, move an indicator, edit a field, and the history."""
@@ -30,15 +29,9 @@ class CorrectionActions(ReviewActions):
 
         def jump_to_project(self, project_id: int | None) -> None: ...
 
-    def _candidates(self, project_id: int) -> Callable[[str], list[NameChoice]]:
-        """Ranked names for the picker, read in the picker's worker."""
-
-        def read(query: str) -> list[NameChoice]:
-            return self.store.call(
-                lambda repository: repository.name_candidates(project_id, query, CANDIDATE_LIMIT)
-            )
-
-        return read
+    def _name_pool(self, project_id: int) -> Callable[[], NamePool]:
+        """The picker's names for a project, read once in the picker's worker."""
+        return lambda: self.store.call(lambda repository: repository.name_pool(project_id))
 
     def action_rename(self) -> None:
         """Pick a name (a name another project of the unit holds is swapped with it)."""
@@ -55,7 +48,7 @@ class CorrectionActions(ReviewActions):
                 )
 
         picker = NamePickerScreen(
-            f"Rename “{detail.name}”", detail.name, self._candidates(detail.id)
+            f"Rename “{detail.name}”", detail.name, self._name_pool(detail.id)
         )
         self.app.push_screen(picker, rename_to)
 
@@ -105,7 +98,7 @@ class CorrectionActions(ReviewActions):
                 self.apply_edit(partial(_split, detail, point, name), "Split", detail.id, True)
 
         title = f"Name the new project split from “{detail.name}”"
-        self.app.push_screen(NamePickerScreen(title, "", self._candidates(detail.id)), split_with)
+        self.app.push_screen(NamePickerScreen(title, "", self._name_pool(detail.id)), split_with)
 
     def action_move_indicator(self, direction: int) -> None:
         """Move the selected indicator to the previous (-1) or next (1) project."""

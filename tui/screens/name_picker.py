@@ -14,11 +14,13 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from store.candidates import NamePool
 from store.views import NameChoice
 from tui.widgets.text_cells import fit_cells
 from tui.workers import STORE_FAILURES
 
 FREE_TEXT_ID = "\0free-text"
+CANDIDATE_LIMIT = 20
 HINT = "↑/↓ choose · Enter apply · Escape cancel · a name held by another project swaps with it"
 
 
@@ -39,14 +41,13 @@ class NamePickerScreen(ModalScreen[str | None]):
         Binding("up", "move(-1)", "Previous", tooltip="Highlight the previous", id="picker-up"),
     ]
 
-    def __init__(
-        self, title: str, current: str, candidates: Callable[[str], list[NameChoice]]
-    ) -> None:
-        """`candidates(query)` runs in a worker thread and returns the ranked choices."""
+    def __init__(self, title: str, current: str, open_pool: Callable[[], NamePool]) -> None:
+        """`open_pool()` reads the names once, in a worker; each keystroke ranks them in memory."""
         super().__init__()
         self.title_text = title
         self.current = current
-        self.candidates = candidates
+        self.open_pool = open_pool
+        self.pool: NamePool | None = None
 
     def compose(self) -> ComposeResult:
         """Title, query input, candidates, hint."""
@@ -57,24 +58,48 @@ class NamePickerScreen(ModalScreen[str | None]):
             yield Label(HINT, classes="hint", id="picker-hint")
 
     def on_mount(self) -> None:
-        """Rank before anything is typed: by how well each name fits this project."""
-        self.rank("")
+        """Read the names in a worker; they are ranked by fit as soon as they arrive."""
+        self.query_one("#picker-results", OptionList).add_option(Option("  loading names…"))
+        self._load_pool()
 
-    @on(Input.Changed, "#picker-input")
-    def _typed(self, event: Input.Changed) -> None:
-        """Rank again against the typed text."""
-        self.rank(event.value.strip())
-
-    @work(thread=True, exclusive=True, group="picker")
-    def rank(self, query: str) -> None:
-        """Worker: ask the store for candidates."""
+    @work(thread=True, exclusive=True, group="picker-pool")
+    def _load_pool(self) -> None:
+        """Worker: read the candidate names once for this picker session."""
         try:
-            choices = self.candidates(query)
+            pool = self.open_pool()
         except STORE_FAILURES as error:
             self.app.call_from_thread(self.notify, str(error), title="Names", severity="error")
             return
+        self.app.call_from_thread(self._pool_loaded, pool)
+
+    def _pool_loaded(self, pool: NamePool) -> None:
+        """Keep the names and rank them for whatever is typed by now."""
+        self.pool = pool
+        self.rank(self._typed_text())
+
+    def _typed_text(self) -> str:
+        """The query as typed, trimmed."""
+        return self.query_one("#picker-input", Input).value.strip()
+
+    @on(Input.Changed, "#picker-input")
+    def _typed(self, event: Input.Changed) -> None:
+        """Rank again against the typed text (once the names are loaded)."""
+        if self.pool is not None:
+            self.rank(event.value.strip())
+
+    @work(thread=True, exclusive=True, group="picker")
+    def rank(self, query: str) -> None:
+        """Worker: rank in memory; a newer keystroke cancels this one's result."""
+        if self.pool is None:
+            return
+        choices = self.pool.choices(query, CANDIDATE_LIMIT)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, query, choices)
+            self.app.call_from_thread(self._show_if_current, query, choices)
+
+    def _show_if_current(self, query: str, choices: list[NameChoice]) -> None:
+        """Show a ranking only if the text it was made for is still what is typed."""
+        if query == self._typed_text():
+            self._show(query, choices)
 
     def _show(self, query: str, choices: list[NameChoice]) -> None:
         """List the typed text first (free text), then the candidates."""
