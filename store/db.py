@@ -190,8 +190,14 @@ def _bind_processor(column_type: Any, connection: Connection) -> Callable[[Any],
     return processor
 
 
+class EncodedJson(str):
+    """JSON text encoded already (by an import worker process), stored as it is."""
+
+
 def _json_text(value: Any) -> str:
     """Return a value as JSON text; empty lists, the most common value, without the encoder."""
+    if isinstance(value, EncodedJson):
+        return str(value)
     return "[]" if isinstance(value, list | tuple) and not value else json.dumps(value)
 
 

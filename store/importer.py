@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -12,14 +12,15 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
-from parser import Document, Indicator, ParsedValue, ParseError, Project, decode
+from parser import Document, ParseError, decode
 from parser.parse import parse
-from parser.records import content_hash, project_key
+from parser.records import content_hash
 from store.db import bulk_insert
 from store.editlog import now
 from store.errors import StoreError
 from store.findings import finding_rows, findings_of
 from store.models import DOCUMENTS, INDICATORS, PROJECTS
+from store.rows import Row, indicator_row, noise_spans, packed, project_row, unpacked
 from store.views import ImportReport
 
 
@@ -152,127 +153,100 @@ def find_duplicate(connection: Connection, digest: str) -> int | None:
     ).scalar_one_or_none()
 
 
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A parsed file as plain rows ready to insert, so a worker process can send it back cheaply.
+
+    Project rows lack their document id and indicator rows their project id (both known only
+    once inserted); JSON values are encoded already, as the database stores them.
+    """
+
+    source: SourceFile
+    content_hash: str
+    department: str
+    noise_spans: list[list[int]]
+    findings: list[dict[str, Any]]
+    project_columns: tuple[str, ...]
+    projects: list[Row]
+    indicator_columns: tuple[str, ...]
+    indicators: list[list[Row]]
+    flagged: int
+
+
+def prepare_document(source: SourceFile, document: Document) -> PreparedDocument:
+    """Turn a parsed document into the rows its import inserts (no database needed)."""
+    digest = source.content_hash
+    projects = [project_row(0, digest, order, item) for order, item in enumerate(document.projects)]
+    indicators: list[list[dict[str, Any]]] = []
+    source_order = 0
+    for project in document.projects:
+        indicators.append(
+            [
+                indicator_row(0, position, source_order + position, indicator)
+                for position, indicator in enumerate(project.indicators)
+            ]
+        )
+        source_order += len(project.indicators)
+    first_indicator = next((rows[0] for rows in indicators if rows), {})
+    return PreparedDocument(
+        source=source,
+        content_hash=digest,
+        department=document.department,
+        noise_spans=noise_spans(document),
+        findings=finding_rows(document),
+        project_columns=tuple(projects[0]) if projects else (),
+        projects=[packed(row) for row in projects],
+        indicator_columns=tuple(first_indicator),
+        indicators=[[packed(row) for row in rows] for rows in indicators],
+        flagged=sum(1 for project in document.projects if project.flags),
+    )
+
+
 def insert_document(connection: Connection, source: SourceFile, document: Document) -> ImportReport:
     """Insert a document, its projects and indicators in bulk and return what was added."""
-    digest = source.content_hash
-    findings = finding_rows(document)
+    return insert_prepared(connection, prepare_document(source, document))
+
+
+def insert_prepared(connection: Connection, prepared: PreparedDocument) -> ImportReport:
+    """Insert a prepared document's rows in bulk and return what was added."""
+    source = prepared.source
     document_id = connection.execute(
         insert(DOCUMENTS).returning(DOCUMENTS.c.id),
         {
             "file_name": source.name,
-            "content_hash": digest,
+            "content_hash": prepared.content_hash,
             "text": source.text,
             "encoding": source.encoding,
-            "department": document.department,
+            "department": prepared.department,
             "parser_version": parser_version(),
             "imported_at": now(),
-            "noise_spans": noise_spans(document),
-            "findings": findings,
+            "noise_spans": prepared.noise_spans,
+            "findings": prepared.findings,
         },
     ).scalar_one()
-    found = tuple(findings_of(document_id, source.name, findings))
-    project_rows = [
-        _project_row(document_id, digest, position, project)
-        for position, project in enumerate(document.projects)
-    ]
-    if not project_rows:
-        return ImportReport(source.origin or source.name, "imported", document_id, findings=found)
+    found = tuple(findings_of(document_id, source.name, prepared.findings))
+    origin = source.origin or source.name
+    if not prepared.projects:
+        return ImportReport(origin, "imported", document_id, findings=found)
+    project_rows = unpacked(prepared.project_columns, prepared.projects)
+    for row in project_rows:
+        row["document_id"] = document_id
     bulk_insert(connection, PROJECTS, project_rows)
     inserted = select(PROJECTS.c.key, PROJECTS.c.id).where(PROJECTS.c.document_id == document_id)
     project_ids = {key: project_id for key, project_id in connection.execute(inserted)}
-    indicator_rows = list(
-        _indicator_rows(
-            (project_ids[row["key"]], project)
-            for row, project in zip(project_rows, document.projects, strict=True)
-        )
-    )
+    indicator_rows = []
+    for project, rows in zip(project_rows, prepared.indicators, strict=True):
+        project_id = project_ids[project["key"]]
+        for row in unpacked(prepared.indicator_columns, rows):
+            row["project_id"] = project_id
+            indicator_rows.append(row)
     bulk_insert(connection, INDICATORS, indicator_rows)
     return ImportReport(
-        source=source.origin or source.name,
+        source=origin,
         outcome="imported",
         document_id=document_id,
         projects=len(project_rows),
         indicators=len(indicator_rows),
-        flagged=sum(1 for project in document.projects if project.flags),
+        flagged=prepared.flagged,
         findings=found,
     )
-
-
-POSITION_STEP = 1024
-"""Projects are numbered 0, 1024, 2048…, so a project split off by a reviewer fits in between."""
-
-
-def noise_spans(document: Document) -> list[list[int]]:
-    """Return the text no project field claims (headers, units, left-over names, noise), sorted."""
-    spans = [*document.noise, *(unit.span for unit in document.units), *document.unclaimed]
-    spans += [span for name in document.unassigned_names for span in name.spans]
-    return [list(span) for span in sorted(spans)]
-
-
-def _project_row(document_id: int, digest: str, position: int, project: Project) -> dict[str, Any]:
-    """Return the projects-table row of a freshly parsed project."""
-    return {
-        "document_id": document_id,
-        "key": project_key(digest, project.block),
-        "unit": project.unit,
-        "name": project.name,
-        "target": project.target,
-        "position": position * POSITION_STEP,
-        "status": "unreviewed",
-        "confidence": project.confidence,
-        "flags": list(project.flag_codes),
-        "flag_details": [flag.message or flag.code for flag in project.flags],
-        "alternatives": [(item.name, item.score, item.spans) for item in project.alternatives],
-        "name_spans": project.name_spans,  # tuples are JSON arrays; copying them only costs time
-        "target_spans": project.target_spans,
-        "block_start": project.block[0],
-        "block_end": project.block[1],
-        "note": "",
-        "version": 1,
-        "updated_by": "",
-        "updated_at": None,
-    }
-
-
-def _indicator_rows(projects: Iterable[tuple[int, Project]]) -> Iterator[dict[str, Any]]:
-    """Yield the indicators-table rows of parsed projects, numbering their order in the source."""
-    source_order = 0
-    for project_id, project in projects:
-        for position, indicator in enumerate(project.indicators):
-            yield _indicator_row(project_id, position, source_order, indicator)
-            source_order += 1
-
-
-def _indicator_row(
-    project_id: int, position: int, source_order: int, item: Indicator
-) -> dict[str, Any]:
-    """Return the indicators-table row of one parsed indicator."""
-    return {
-        "project_id": project_id,
-        "position": position,
-        "source_order": source_order,
-        "seq": item.seq,
-        "level1_code": item.level1_code,
-        "level1": item.level1,
-        "level2_code": item.level2_code,
-        "level2": item.level2,
-        "name": item.name,
-        "period_value": item.period_value,
-        "annual_value": item.annual_value,
-        **_parsed_columns("period", item.period_parsed),
-        **_parsed_columns("annual", item.annual_parsed),
-        "span_start": item.span[0],
-        "span_end": item.span[1],
-        "field_spans": item.field_spans,
-    }
-
-
-def _parsed_columns(prefix: str, value: ParsedValue | None) -> dict[str, str | None]:
-    """Return the op/number/unit columns of a parsed value, the number as exact decimal text."""
-    if value is None:
-        return {f"{prefix}_op": None, f"{prefix}_number": None, f"{prefix}_unit": None}
-    return {
-        f"{prefix}_op": value.op,
-        f"{prefix}_number": str(value.number),
-        f"{prefix}_unit": value.unit,
-    }

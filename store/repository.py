@@ -319,6 +319,15 @@ class Repository(CorrectionVerbs):
                 return importer.duplicate_report(source, duplicate)
             return importer.insert_document(connection, source, document)
 
+    def import_prepared(self, prepared: importer.PreparedDocument) -> ImportReport:
+        """Insert rows prepared by a worker process in one transaction, unless a duplicate."""
+        with self._write() as session:
+            connection = session.connection()
+            duplicate = importer.find_duplicate(connection, prepared.content_hash)
+            if duplicate is not None:
+                return importer.duplicate_report(prepared.source, duplicate)
+            return importer.insert_prepared(connection, prepared)
+
     def find_duplicate(self, digest: str) -> int | None:
         """Return the id of a document already imported with this content hash."""
         with self._read() as session:

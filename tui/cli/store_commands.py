@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -10,6 +11,7 @@ from pathlib import Path
 import click
 
 from store.importer import collect_sources
+from store.parallel_import import import_files
 from store.repository import Repository
 from store.views import DocumentFinding, ImportReport, UnitStats
 from tui.cli.options import db_option, open_repository, reviewer_option
@@ -22,14 +24,24 @@ PROGRESS_FROM = 5
 @click.argument(
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False)
 )  # an unreadable file is reported by the importer, and the others still go in
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="number of CPUs",
+    help="Processes that parse files at once; 1 parses and inserts one file after another.",
+)
 @db_option
 @reviewer_option
-def import_command(paths: tuple[Path, ...], db: str | None, reviewer: str | None) -> None:
+def import_command(
+    paths: tuple[Path, ...], jobs: int, db: str | None, reviewer: str | None
+) -> None:
     """Import text files, or folders of *.txt files (recursively), one transaction per document."""
     files = collect_sources(paths)
     empty_folders = [path for path in paths if path.is_dir() and not any(path.rglob("*.txt"))]
     with open_repository(db, reviewer) as repository:
-        reports = _import_all(repository, files)
+        reports = _import_all(repository, files, jobs)
     for folder in empty_folders:
         reports.append(ImportReport(str(folder), "failed", reason=f"{folder}: no *.txt file in it"))
         click.echo(f"failed: {folder}: no *.txt file in this folder", err=True)
@@ -38,16 +50,18 @@ def import_command(paths: tuple[Path, ...], db: str | None, reviewer: str | None
         sys.exit(1)
 
 
-def _import_all(repository: Repository, files: Sequence[Path]) -> list[ImportReport]:
+def _import_all(repository: Repository, files: Sequence[Path], jobs: int) -> list[ImportReport]:
     """Import each file, with a progress bar on stderr when there are many; echo every outcome."""
     reports: list[ImportReport] = []
     if len(files) < PROGRESS_FROM:
-        for path in files:
-            reports.append(repository.import_file(path))
-            _echo_report(reports[-1])
+        for report in import_files(repository, files, jobs):
+            reports.append(report)
+            _echo_report(report)
         return reports
-    with click.progressbar(files, label="Importing", file=sys.stderr) as bar:
-        reports.extend(repository.import_file(path) for path in bar)
+    with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
+        for report in import_files(repository, files, jobs):
+            reports.append(report)
+            bar.update(1)
     for report in reports:  # after the bar, so lines and bar do not interleave
         _echo_report(report)
     return reports

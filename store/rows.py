@@ -1,0 +1,117 @@
+"""The table rows of a parsed document, built apart from the database so workers can make them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import JSON
+
+from parser import Document, Indicator, ParsedValue, Project
+from parser.records import project_key
+from store.db import EncodedJson
+from store.models import INDICATORS, PROJECTS
+
+Row = tuple[Any, ...]
+"""A table row's values in its columns' order, JSON columns as encoded text (quick to pickle)."""
+
+
+_JSON_COLUMNS = frozenset(
+    column.name
+    for table in (PROJECTS, INDICATORS)
+    for column in table.columns
+    if isinstance(column.type, JSON)
+)
+
+
+def packed(row: dict[str, Any]) -> Row:
+    """Return a row's values with its JSON columns encoded, as `bulk_insert` would encode them."""
+    return tuple(
+        json.dumps(value) if name in _JSON_COLUMNS and value is not None else value
+        for name, value in row.items()
+    )
+
+
+def unpacked(columns: tuple[str, ...], rows: Iterable[Row]) -> list[dict[str, Any]]:
+    """Return packed rows as the mappings `bulk_insert` takes, their JSON marked as encoded."""
+    json_columns = [name for name in columns if name in _JSON_COLUMNS]
+    mappings = []
+    for row in rows:
+        mapping = dict(zip(columns, row, strict=True))
+        for name in json_columns:
+            if mapping[name] is not None:
+                mapping[name] = EncodedJson(mapping[name])
+        mappings.append(mapping)
+    return mappings
+
+
+POSITION_STEP = 1024
+"""Projects are numbered 0, 1024, 2048…, so a project split off by a reviewer fits in between."""
+
+
+def noise_spans(document: Document) -> list[list[int]]:
+    """Return the text no project field claims (headers, units, left-over names, noise), sorted."""
+    spans = [*document.noise, *(unit.span for unit in document.units), *document.unclaimed]
+    spans += [span for name in document.unassigned_names for span in name.spans]
+    return [list(span) for span in sorted(spans)]
+
+
+def project_row(document_id: int, digest: str, position: int, project: Project) -> dict[str, Any]:
+    """Return the projects-table row of a freshly parsed project."""
+    return {
+        "document_id": document_id,
+        "key": project_key(digest, project.block),
+        "unit": project.unit,
+        "name": project.name,
+        "target": project.target,
+        "position": position * POSITION_STEP,
+        "status": "unreviewed",
+        "confidence": project.confidence,
+        "flags": list(project.flag_codes),
+        "flag_details": [flag.message or flag.code for flag in project.flags],
+        "alternatives": [(item.name, item.score, item.spans) for item in project.alternatives],
+        "name_spans": project.name_spans,  # tuples are JSON arrays; copying them only costs time
+        "target_spans": project.target_spans,
+        "block_start": project.block[0],
+        "block_end": project.block[1],
+        "note": "",
+        "version": 1,
+        "updated_by": "",
+        "updated_at": None,
+    }
+
+
+def indicator_row(
+    project_id: int, position: int, source_order: int, item: Indicator
+) -> dict[str, Any]:
+    """Return the indicators-table row of one parsed indicator."""
+    return {
+        "project_id": project_id,
+        "position": position,
+        "source_order": source_order,
+        "seq": item.seq,
+        "level1_code": item.level1_code,
+        "level1": item.level1,
+        "level2_code": item.level2_code,
+        "level2": item.level2,
+        "name": item.name,
+        "period_value": item.period_value,
+        "annual_value": item.annual_value,
+        **_parsed_columns("period", item.period_parsed),
+        **_parsed_columns("annual", item.annual_parsed),
+        "span_start": item.span[0],
+        "span_end": item.span[1],
+        "field_spans": item.field_spans,
+    }
+
+
+def _parsed_columns(prefix: str, value: ParsedValue | None) -> dict[str, str | None]:
+    """Return the op/number/unit columns of a parsed value, the number as exact decimal text."""
+    if value is None:
+        return {f"{prefix}_op": None, f"{prefix}_number": None, f"{prefix}_unit": None}
+    return {
+        f"{prefix}_op": value.op,
+        f"{prefix}_number": str(value.number),
+        f"{prefix}_unit": value.unit,
+    }

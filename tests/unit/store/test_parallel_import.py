@@ -1,0 +1,152 @@
+"""Parallel import leaves the database exactly as the serial import does, file by file."""
+
+from __future__ import annotations
+
+import sqlite3
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store import importer, parallel_import
+from store.db import bulk_insert as real_bulk_insert
+from store.importer import collect_sources
+from store.parallel_import import Prepared, import_files
+from store.repository import Repository
+
+SAMPLE = Path(__file__).resolve().parents[3] / "data" / "000_a843d2df25de4824.txt"
+DEPARTMENT = "广州市工业和信息化局"
+
+
+def _write_batch(folder: Path) -> list[Path]:
+    """Write documents of several departments and encodings, a duplicate and three bad files."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    folder.mkdir()
+    for index, department in enumerate(
+        ["广州市甲局", "广州市乙委员会", "广州市丙办", "广州市丁局"]
+    ):
+        encoding = "gb18030" if index % 2 else "utf-8"
+        changed = text.replace(DEPARTMENT, department).replace("购置", f"购置{index}")
+        (folder / f"{index:02}_doc.txt").write_bytes(changed.encode(encoding))
+    (folder / "05_same_as_00.txt").write_bytes((folder / "00_doc.txt").read_bytes())
+    (folder / "06_empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "07_no_table.txt").write_text("部门名称：某局\n只有一行说明。\n", encoding="utf-8")
+    (folder / "08_binary.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "09_doc.txt").write_text(text, encoding="utf-8")
+    return collect_sources([folder])
+
+
+def _tables(database: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Return every table's rows in insertion order, without the import time stamps."""
+    connection = sqlite3.connect(database)
+    try:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        dumped = {}
+        for table in tables:
+            columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+            kept = ", ".join(column for column in columns if column != "imported_at")
+            dumped[table] = connection.execute(
+                f"SELECT {kept} FROM {table} ORDER BY rowid"
+            ).fetchall()
+        return dumped
+    finally:
+        connection.close()
+
+
+def _import(database: Path, files: list[Path], jobs: int) -> list[tuple[Any, ...]]:
+    """Import the files with `jobs` processes; return each report's visible fields."""
+    with Repository.open(database, reviewer="alice") as repository:
+        reports = list(import_files(repository, files, jobs))
+    return [
+        (
+            r.source,
+            r.outcome,
+            r.document_id,
+            r.projects,
+            r.indicators,
+            r.flagged,
+            r.reason,
+            r.findings,
+        )
+        for r in reports
+    ]
+
+
+def test_parallel_import_equals_serial_import(tmp_path: Path) -> None:
+    """Same rows (ids included), same reports in file order, failures and duplicates alike."""
+    files = _write_batch(tmp_path / "in")
+    serial = _import(tmp_path / "serial.db", files, jobs=1)
+    parallel = _import(tmp_path / "parallel.db", files, jobs=3)
+    assert parallel == serial
+    assert [outcome for _, outcome, *_ in serial] == [
+        "imported",
+        "imported",
+        "imported",
+        "imported",
+        "duplicate",
+        "failed",
+        "failed",
+        "failed",
+        "imported",
+    ]
+    serial_tables, parallel_tables = (
+        _tables(tmp_path / "serial.db"),
+        _tables(tmp_path / "parallel.db"),
+    )
+    assert serial_tables["projects"] and serial_tables["indicators"]
+    assert parallel_tables == serial_tables
+
+
+def test_a_file_already_imported_is_a_duplicate_in_a_later_parallel_import(
+    tmp_path: Path,
+) -> None:
+    """The duplicate check runs against the database at insert time, as in the serial import."""
+    files = _write_batch(tmp_path / "in")
+    database = tmp_path / "store.db"
+    _import(database, files[:2], jobs=1)
+    again = _import(database, files[:3], jobs=2)
+    assert [outcome for _, outcome, *_ in again] == ["duplicate", "duplicate", "imported"]
+
+
+def test_interrupt_leaves_only_whole_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while the third document's indicators go in: two whole documents, nothing of it."""
+    files = _write_batch(tmp_path / "in")[:4]
+    inserted_indicators = 0
+
+    def interrupting(connection: Any, table: Any, rows: Any) -> None:
+        nonlocal inserted_indicators
+        if table.name == "indicators":
+            inserted_indicators += 1
+            if inserted_indicators == 3:
+                raise KeyboardInterrupt
+        real_bulk_insert(connection, table, rows)
+
+    monkeypatch.setattr(importer, "bulk_insert", interrupting)
+    with Repository.open(tmp_path / "store.db", reviewer="alice") as repository:
+        reports = import_files(repository, files, jobs=2)
+        assert [next(reports).outcome, next(reports).outcome] == ["imported", "imported"]
+        with pytest.raises(KeyboardInterrupt):
+            next(reports)
+    tables = _tables(tmp_path / "store.db")
+    assert len(tables["documents"]) == 2
+    assert {row[1] for row in tables["projects"]} == {1, 2}  # document_id column
+
+
+def test_a_broken_worker_pool_imports_the_file_here(tmp_path: Path) -> None:
+    """A worker that died (killed, out of memory) costs speed, not the file."""
+    files = _write_batch(tmp_path / "in")[:1]
+    broken: Future[Prepared] = Future()
+    broken.set_exception(BrokenProcessPool("a worker died"))
+    with Repository.open(tmp_path / "store.db", reviewer="alice") as repository:
+        report = parallel_import._finish(repository, files[0], broken)
+    assert report.outcome == "imported"
+    assert report.projects == 34
