@@ -64,7 +64,8 @@ class Joined:
             values.append(value)
             if not value:
                 continue
-            start += len(raw) - len(raw.lstrip())
+            if value is not raw:  # `strip` returns the very string when nothing is trimmed
+                start += len(raw) - len(raw.lstrip())
             end = start + len(value)
             if index < last and starts[index + 1] <= start:
                 index = bisect_right(starts, start, index) - 1

@@ -58,25 +58,34 @@ class _Unit:
     names: Sequence[PrintedName]
     blocks: Sequence[BlockText]
     fit: list[list[float]]
+    last_printed_at: dict[int, int] = field(default_factory=dict)
+    """For each slot, the last name printed there (the one right before that block)."""
 
 
 def _prepare(names: Sequence[PrintedName], blocks: Sequence[BlockText]) -> _Unit:
     """Compute the unit's content fit matrix once for both passes."""
     block_sets = [block_grams(block.target, block.indicator_names) for block in blocks]
-    return _Unit(names, blocks, content_matrix([name.text for name in names], block_sets))
+    fit = content_matrix([name.text for name in names], block_sets)
+    return _Unit(names, blocks, fit, {name.slot: row for row, name in enumerate(names)})
 
 
 def _certain_offsets(unit: _Unit) -> list[Observation]:
     """Return the offsets of matches content alone settles: a clear best on both sides."""
     offsets = []
+    # Per block: the best fit, the name holding it first, and the next best (equal on a tie).
+    columns = []
+    for column in zip(*unit.fit, strict=True):
+        top = sorted(column, reverse=True)
+        columns.append((top[0], column.index(top[0]), top[1] if len(top) > 1 else 0.0))
     for row, name in enumerate(unit.names):
         scores = unit.fit[row]
         if not scores:
             continue
         best = max(range(len(scores)), key=scores.__getitem__)
-        runner_up = max((s for k, s in enumerate(scores) if k != best), default=0.0)
-        column = [unit.fit[other][best] for other in range(len(unit.names)) if other != row]
-        rival = max(column, default=0.0)
+        ordered = sorted(scores, reverse=True)
+        runner_up = ordered[1] if len(ordered) > 1 else 0.0
+        top, holder, second = columns[best]
+        rival = top if holder != row else second
         if scores[best] >= CERTAIN_FIT and scores[best] - max(runner_up, rival) >= CERTAIN_MARGIN:
             offsets.append((name.slot - best, context_of(best, len(unit.blocks))))
     return offsets
@@ -149,8 +158,7 @@ def _choice(
     if close:
         listed = "; ".join(unit.names[other].text for _, other in close)
         flags.append(Flag("name_ambiguous", f"the text cannot tell this name from: {listed}"))
-    printed_before = [i for i, name in enumerate(unit.names) if name.slot == column]
-    if not printed_before or printed_before[-1] != row:
+    if unit.last_printed_at.get(column) != row:
         flags.append(Flag("name_displaced", "the name was printed away from this block"))
     alternatives = [(other, round(unit.fit[other][column], 4)) for _, other in close]
     return NameChoice(row, confidence, flags, alternatives)

@@ -97,7 +97,21 @@ class Segmented:
 
     def full_target_width(self) -> int:
         """Return the width of a full target line (0 when no target wraps)."""
-        return max(map(display_width, self.inner_target_lines), default=0)
+        return widest(self.inner_target_lines)
+
+
+def widest(lines: Sequence[str]) -> int:
+    """Return the largest display width among `lines` (0 for none), measuring few of them.
+
+    A line is at most twice as wide as it is long, so once the lines left are that short,
+    none of them can be wider than the widest found.
+    """
+    best = 0
+    for line in sorted(lines, key=len, reverse=True):
+        if 2 * len(line) <= best:
+            break
+        best = max(best, display_width(line))
+    return best
 
 
 def looks_like_unit(content: str) -> bool:
@@ -130,9 +144,7 @@ class _Segmenter:
         self.full_target_width = full_target_width
         self.last_target_line = ""
         self.result = Segmented()
-        self.name_width = max(
-            (display_width(line.content) for line in lines if line.kind is Kind.NAME), default=0
-        )
+        self.name_width = widest([line.content for line in lines if line.kind is Kind.NAME])
         self.state = "free"
         self.name: NamePieces | None = None
         self.name_last_line = ""

@@ -7,8 +7,19 @@ from hypothesis import strategies as st
 
 from parser.fit import grams
 from parser.joined import Joined
-from parser.names import BlockText, PrintedName, _costs, _prepare
+from parser.lines import display_width
+from parser.names import (
+    CERTAIN_FIT,
+    CERTAIN_MARGIN,
+    BlockText,
+    PrintedName,
+    _certain_offsets,
+    _costs,
+    _prepare,
+    _Unit,
+)
 from parser.position import context_of, learn_offsets
+from parser.segment import widest
 
 _CHARS = st.sampled_from(list("指标值 \t　产出；1、-。x"))
 
@@ -89,3 +100,40 @@ def test_costs_use_the_offset_model(
         for row, name in enumerate(names)
     ]
     assert _costs(unit, model) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("ab 中文，（)")), max_size=10), max_size=8))
+def test_widest_measures_the_widest_line(lines: list[str]) -> None:
+    """Skipping lines too short to win still finds the widest display width."""
+    assert widest(lines) == max(map(display_width, lines), default=0)
+
+
+def _reference_certain_offsets(unit: _Unit) -> list[tuple[int, str]]:
+    """Return content-certain offsets the plain way: every rival looked at directly."""
+    offsets = []
+    for row, name in enumerate(unit.names):
+        scores = unit.fit[row]
+        if not scores:
+            continue
+        best = max(range(len(scores)), key=scores.__getitem__)
+        runner_up = max((s for k, s in enumerate(scores) if k != best), default=0.0)
+        column = [unit.fit[other][best] for other in range(len(unit.names)) if other != row]
+        rival = max(column, default=0.0)
+        if scores[best] >= CERTAIN_FIT and scores[best] - max(runner_up, rival) >= CERTAIN_MARGIN:
+            offsets.append((name.slot - best, context_of(best, len(unit.blocks))))
+    return offsets
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.text(st.sampled_from(list("购置车辆经费运维")), min_size=1, max_size=4), max_size=6
+    ),
+    st.lists(st.text(st.sampled_from(list("购置车辆经费运维")), max_size=6), max_size=6),
+)
+def test_certain_offsets_equal_looking_at_every_rival(names: list[str], targets: list[str]) -> None:
+    """Column leaders computed once give the same certain matches, ties included."""
+    printed = [PrintedName(text, min(row, len(targets))) for row, text in enumerate(names)]
+    unit = _prepare(printed, [BlockText(target, ()) for target in targets])
+    assert _certain_offsets(unit) == _reference_certain_offsets(unit)
