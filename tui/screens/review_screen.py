@@ -245,7 +245,8 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
             self._show_detail(detail)
         else:
             self._fetch_detail(project_id, exclusive=True)
-        self._prefetch_around(self.cursor)
+        # After the paint: a worker loading details competes for the GIL with the repaint.
+        self.call_after_refresh(self._prefetch_around)
         self._selection_saved = False
         self._moved_at = started
         key_at = self.key_latency.take_key_time()
@@ -257,8 +258,11 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
         work = partial(self._post, load_detail, project_id, self.texts.keys())
         self.run_worker(work, thread=True, group="detail", exclusive=exclusive)
 
-    def _prefetch_around(self, index: int) -> None:
-        """Load the neighbours' details ahead of the next key press, a batch at a time."""
+    def _prefetch_around(self) -> None:
+        """Load the cursor's neighbours' details ahead of the next key press, a batch at a time."""
+        index = self.cursor
+        if not self.rows.ids:
+            return
         if all(self._cached_at(position) for position in range(index - 1, index + 3)):
             return
         wanted = [
