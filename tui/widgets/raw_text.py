@@ -19,9 +19,15 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.paging import BoundedCache
 from tui.widgets.text_cells import printable
 
 Span = tuple[int, int]
+Layout = tuple[list[tuple[int, int, int]], list[int]]
+"""A document's screen rows (line, start, end) at one width, and each row's start offset."""
+
+LAYOUTS_KEPT = 4
+"""Wrapped documents kept, so crossing back over a document boundary does not wrap again."""
 
 
 def wrap_rows(text: str, width: int) -> list[tuple[int, int, int]]:
@@ -88,6 +94,7 @@ class RawTextPane(ScrollView, can_focus=False):
         self._findings: tuple[Span, ...] = ()
         self._gutter = 0
         self._cache: dict[int, Strip] = {}
+        self._layouts: BoundedCache[tuple[str, int], Layout] = BoundedCache(LAYOUTS_KEPT)
         self._styles: dict[str, Style] = {}
 
     def notify_style_update(self) -> None:
@@ -116,10 +123,15 @@ class RawTextPane(ScrollView, can_focus=False):
         self._layout_rows()
 
     def _layout_rows(self) -> None:
-        """Wrap the text to the pane's width and size the scrollable area."""
+        """Wrap the text to the pane's width (a recent wrap is reused); size the scroll area."""
         self._wrap_width = max(self.scrollable_content_region.width - self._gutter, 8)
-        self._rows = wrap_rows(self._text, self._wrap_width)
-        self._row_starts = [row[1] for row in self._rows]
+        key = (self._source, self._wrap_width)
+        layout = self._layouts.get(key)
+        if layout is None:
+            rows = wrap_rows(self._text, self._wrap_width)
+            layout = (rows, [row[1] for row in rows])
+            self._layouts.put(key, layout)
+        self._rows, self._row_starts = layout
         self.virtual_size = Size(self._wrap_width + self._gutter, len(self._rows))
         self._cache.clear()
         self.refresh()
