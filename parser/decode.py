@@ -9,6 +9,7 @@ from parser.errors import ParseError
 _BOM = b"\xef\xbb\xbf"
 # Control characters that never occur in extracted text; tab, LF and CR are allowed.
 _BINARY_CONTROLS = frozenset(range(0, 32)) - {9, 10, 13}
+_OTHER_BYTES = bytes(byte for byte in range(256) if byte not in _BINARY_CONTROLS)
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte in _BINARY_CONTROLS)
+    controls = len(sample.translate(None, _OTHER_BYTES))  # what is left are the controls
     return controls > max(4, len(sample) // 200)
 
 

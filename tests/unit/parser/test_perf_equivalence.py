@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parser.decode import _looks_binary
 from parser.fit import grams
 from parser.joined import Joined
 from parser.lines import display_width
@@ -137,3 +138,12 @@ def test_certain_offsets_equal_looking_at_every_rival(names: list[str], targets:
     printed = [PrintedName(text, min(row, len(targets))) for row, text in enumerate(names)]
     unit = _prepare(printed, [BlockText(target, ()) for target in targets])
     assert _certain_offsets(unit) == _reference_certain_offsets(unit)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300))
+def test_binary_check_counts_control_bytes_as_the_plain_loop(data: bytes) -> None:
+    """Counting control bytes with `translate` decides as counting them one by one."""
+    controls = sum(1 for byte in data if byte < 32 and byte not in (9, 10, 13))
+    expected = b"\x00" in data or controls > max(4, len(data) // 200)
+    assert _looks_binary(data) == expected
