@@ -7,6 +7,7 @@ files were given, so the database ends up exactly as a serial import leaves it.
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -28,6 +29,11 @@ from store.views import ImportReport
 AHEAD_PER_JOB = 4
 """Files each worker may have prepared ahead of the inserts: enough to keep it busy, few enough
 that memory does not grow with the number of files."""
+
+BATCH_GC_THRESHOLDS = (10_000, 20, 100)
+"""Collect young objects every 10,000 allocations instead of 700: parsing makes ~100,000
+short-lived objects per document, and the default collects 150 times per document for nothing
+(3 % of the parsing time)."""
 
 Prepared = tuple[str | None, PreparedDocument | ImportReport]
 """A file's content hash (None when unreadable) and its rows, or the report of its failure."""
@@ -62,7 +68,10 @@ def import_files(
         for path in paths:
             yield repository.import_file(path)
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+    workers = min(jobs, len(paths))
+    with ProcessPoolExecutor(
+        workers, initializer=gc.set_threshold, initargs=BATCH_GC_THRESHOLDS
+    ) as pool:
         try:
             yield from _in_order(repository, pool, paths, jobs * AHEAD_PER_JOB)
         except BaseException:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import unicodedata
@@ -11,7 +12,7 @@ from pathlib import Path
 import click
 
 from store.importer import collect_sources
-from store.parallel_import import import_files
+from store.parallel_import import BATCH_GC_THRESHOLDS, import_files
 from store.repository import Repository
 from store.views import DocumentFinding, ImportReport, UnitStats
 from tui.cli.options import db_option, open_repository, reviewer_option
@@ -40,8 +41,13 @@ def import_command(
     """Import text files, or folders of *.txt files (recursively), one transaction per document."""
     files = collect_sources(paths)
     empty_folders = [path for path in paths if path.is_dir() and not any(path.rglob("*.txt"))]
-    with open_repository(db, reviewer) as repository:
-        reports = _import_all(repository, files, jobs)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*BATCH_GC_THRESHOLDS)  # a batch: fewer, larger collections
+    try:
+        with open_repository(db, reviewer) as repository:
+            reports = _import_all(repository, files, jobs)
+    finally:
+        gc.set_threshold(*thresholds)
     for folder in empty_folders:
         reports.append(ImportReport(str(folder), "failed", reason=f"{folder}: no *.txt file in it"))
         click.echo(f"failed: {folder}: no *.txt file in this folder", err=True)
