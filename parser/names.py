@@ -60,13 +60,16 @@ class _Unit:
     fit: list[list[float]]
     last_printed_at: dict[int, int] = field(default_factory=dict)
     """For each slot, the last name printed there (the one right before that block)."""
+    texts: list[str] = field(default_factory=list)
+    """The names' texts, looked up for every pair of names."""
 
 
 def _prepare(names: Sequence[PrintedName], blocks: Sequence[BlockText]) -> _Unit:
     """Compute the unit's content fit matrix once for both passes."""
     block_sets = [block_grams(block.target, block.indicator_names) for block in blocks]
     fit = content_matrix([name.text for name in names], block_sets)
-    return _Unit(names, blocks, fit, {name.slot: row for row, name in enumerate(names)})
+    last_printed_at = {name.slot: row for row, name in enumerate(names)}
+    return _Unit(names, blocks, fit, last_printed_at, [name.text for name in names])
 
 
 def _certain_offsets(unit: _Unit) -> list[Observation]:
@@ -124,15 +127,17 @@ def _rivals(
     """
     mine = owner[column]
     assert mine is not None
-    current = costs[mine][column]
+    mine_costs, mine_text = costs[mine], unit.names[mine].text
+    current = mine_costs[column]
     result = []
     for row, their in enumerate(column_of):
-        if row == mine or unit.names[row].text == unit.names[mine].text:
+        if row == mine or unit.texts[row] == mine_text:
             continue
+        row_costs = costs[row]
         if their is None:
-            delta = costs[row][column] - current
+            delta = row_costs[column] - current
         else:
-            delta = costs[row][column] + costs[mine][their] - current - costs[row][their]
+            delta = row_costs[column] + mine_costs[their] - current - row_costs[their]
         result.append((row, delta))
     return result
 
