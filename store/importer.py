@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -174,8 +174,38 @@ class PreparedDocument:
 
 
 def prepare_document(source: SourceFile, document: Document) -> PreparedDocument:
-    """Turn a parsed document into the rows its import inserts (no database needed)."""
-    digest = source.content_hash
+    """Turn a parsed document into the packed rows its import inserts (no database needed)."""
+    projects, indicators = _dict_rows(source.content_hash, document)
+    first_indicator = next((rows[0] for rows in indicators if rows), {})
+    return replace(
+        _facts(source, document),
+        project_columns=tuple(projects[0]) if projects else (),
+        projects=[packed(row) for row in projects],
+        indicator_columns=tuple(first_indicator),
+        indicators=[[packed(row) for row in rows] for rows in indicators],
+    )
+
+
+def _facts(source: SourceFile, document: Document) -> PreparedDocument:
+    """Return what the documents row needs and the report counts, without any project rows."""
+    return PreparedDocument(
+        source=source,
+        content_hash=source.content_hash,
+        department=document.department,
+        noise_spans=noise_spans(document),
+        findings=finding_rows(document),
+        project_columns=(),
+        projects=[],
+        indicator_columns=(),
+        indicators=[],
+        flagged=sum(1 for project in document.projects if project.flags),
+    )
+
+
+def _dict_rows(
+    digest: str, document: Document
+) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
+    """Return the project rows and, per project, its indicator rows, ids still unset."""
     projects = [project_row(0, digest, order, item) for order, item in enumerate(document.projects)]
     indicators: list[list[dict[str, Any]]] = []
     source_order = 0
@@ -187,59 +217,59 @@ def prepare_document(source: SourceFile, document: Document) -> PreparedDocument
             ]
         )
         source_order += len(project.indicators)
-    first_indicator = next((rows[0] for rows in indicators if rows), {})
-    return PreparedDocument(
-        source=source,
-        content_hash=digest,
-        department=document.department,
-        noise_spans=noise_spans(document),
-        findings=finding_rows(document),
-        project_columns=tuple(projects[0]) if projects else (),
-        projects=[packed(row) for row in projects],
-        indicator_columns=tuple(first_indicator),
-        indicators=[[packed(row) for row in rows] for rows in indicators],
-        flagged=sum(1 for project in document.projects if project.flags),
-    )
+    return projects, indicators
 
 
 def insert_document(connection: Connection, source: SourceFile, document: Document) -> ImportReport:
     """Insert a document, its projects and indicators in bulk and return what was added."""
-    return insert_prepared(connection, prepare_document(source, document))
+    projects, indicators = _dict_rows(source.content_hash, document)
+    return _insert(connection, _facts(source, document), projects, indicators)
 
 
 def insert_prepared(connection: Connection, prepared: PreparedDocument) -> ImportReport:
     """Insert a prepared document's rows in bulk and return what was added."""
-    source = prepared.source
+    projects = unpacked(prepared.project_columns, prepared.projects)
+    indicators = [unpacked(prepared.indicator_columns, rows) for rows in prepared.indicators]
+    return _insert(connection, prepared, projects, indicators)
+
+
+def _insert(
+    connection: Connection,
+    facts: PreparedDocument,
+    project_rows: list[dict[str, Any]],
+    indicators: list[list[dict[str, Any]]],
+) -> ImportReport:
+    """Insert the documents row from `facts`, then the given project and indicator rows."""
+    source = facts.source
     document_id = connection.execute(
         insert(DOCUMENTS).returning(DOCUMENTS.c.id),
         {
             "file_name": source.name,
-            "content_hash": prepared.content_hash,
+            "content_hash": facts.content_hash,
             "text": source.text,
             "encoding": source.encoding,
-            "department": prepared.department,
+            "department": facts.department,
             "parser_version": parser_version(),
             "imported_at": now(),
-            "noise_spans": prepared.noise_spans,
-            "findings": prepared.findings,
+            "noise_spans": facts.noise_spans,
+            "findings": facts.findings,
         },
     ).scalar_one()
-    found = tuple(findings_of(document_id, source.name, prepared.findings))
+    found = tuple(findings_of(document_id, source.name, facts.findings))
     origin = source.origin or source.name
-    if not prepared.projects:
+    if not project_rows:
         return ImportReport(origin, "imported", document_id, findings=found)
-    project_rows = unpacked(prepared.project_columns, prepared.projects)
     for row in project_rows:
         row["document_id"] = document_id
     bulk_insert(connection, PROJECTS, project_rows)
     inserted = select(PROJECTS.c.key, PROJECTS.c.id).where(PROJECTS.c.document_id == document_id)
     project_ids = {key: project_id for key, project_id in connection.execute(inserted)}
     indicator_rows = []
-    for project, rows in zip(project_rows, prepared.indicators, strict=True):
+    for project, rows in zip(project_rows, indicators, strict=True):
         project_id = project_ids[project["key"]]
-        for row in unpacked(prepared.indicator_columns, rows):
+        for row in rows:
             row["project_id"] = project_id
-            indicator_rows.append(row)
+        indicator_rows.extend(rows)
     bulk_insert(connection, INDICATORS, indicator_rows)
     return ImportReport(
         source=origin,
@@ -247,6 +277,6 @@ def insert_prepared(connection: Connection, prepared: PreparedDocument) -> Impor
         document_id=document_id,
         projects=len(project_rows),
         indicators=len(indicator_rows),
-        flagged=prepared.flagged,
+        flagged=facts.flagged,
         findings=found,
     )
