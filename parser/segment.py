@@ -26,6 +26,11 @@ _ANNUAL = re.compile(r"年度指标值\s*[:：]")
 _LINE_HEAD = re.compile(r"(\d+)\s*、\s*\d")
 # How far back a head (`。12、1-`) can begin before the line it completes on.
 _HEAD_REACH = 16
+# The kinds as plain module names: reading an Enum member through its class costs ~15x more,
+# and every line is compared with several.
+_NOISE, _DEPARTMENT, _NAME = Kind.NOISE, Kind.DEPARTMENT, Kind.NAME
+_FIRST_INDICATOR, _TEXT = Kind.FIRST_INDICATOR, Kind.TEXT
+
 _OPENERS = "（(“‘《【["
 _CLOSERS = "）)”’》】]"
 
@@ -144,7 +149,7 @@ class _Segmenter:
         self.full_target_width = full_target_width
         self.last_target_line = ""
         self.result = Segmented()
-        self.name_width = widest([line.content for line in lines if line.kind is Kind.NAME])
+        self.name_width = widest([line.content for line in lines if line.kind is _NAME])
         self.state = "free"
         self.name: NamePieces | None = None
         self.name_last_line = ""
@@ -155,18 +160,18 @@ class _Segmenter:
         """Return the kind of the next line after `index` that is not noise."""
         for position in range(index + 1, len(self.lines)):
             kind = self.lines[position].kind
-            if kind is not Kind.NOISE:
+            if kind is not _NOISE:
                 return kind
         return None
 
     def run(self) -> Segmented:
         """Walk every line once and return the events."""
         for index, line in enumerate(self.lines):
-            if line.kind is Kind.NOISE:
+            if line.kind is _NOISE:
                 self.result.noise.append(line.span)
                 self.previous_noise = True
                 continue
-            if line.kind is Kind.DEPARTMENT:
+            if line.kind is _DEPARTMENT:
                 self._department(line)
             elif self.state == "indicators" and self._continues_indicators(line):
                 self._add_indicator_line(line)
@@ -175,7 +180,7 @@ class _Segmenter:
                 self.name.pieces.append(line.span)
                 self.name.text += line.content
                 self.name_last_line = line.content
-            elif self.state == "target" and line.kind is Kind.TEXT:
+            elif self.state == "target" and line.kind is _TEXT:
                 assert self.block is not None
                 self.block.target.append(line.span)
                 self._note_target_width(line)
@@ -194,7 +199,7 @@ class _Segmenter:
     def _continues_indicators(self, line: Line) -> bool:
         """Tell whether a line still belongs to the open indicator cell."""
         assert self.block is not None
-        if line.kind is Kind.NAME:
+        if line.kind is _NAME:
             return False
         if not self.block.indicators_complete():
             return True
@@ -213,11 +218,11 @@ class _Segmenter:
     def _continues_name(self, index: int, line: Line) -> bool:
         """Tell whether an unindented line continues the open project name."""
         assert self.name is not None
-        if line.kind is not Kind.TEXT or self.previous_noise:
+        if line.kind is not _TEXT or self.previous_noise:
             return False
         if _unbalanced(self.name.text):
             return True
-        if self.next_kind(index) is Kind.FIRST_INDICATOR:
+        if self.next_kind(index) is _FIRST_INDICATOR:
             return False  # the line is the whole target: a block never lacks one
         if self._is_unit(index, line) and (
             self._shares_department_prefix(line) or not self._name_line_full()
@@ -238,7 +243,7 @@ class _Segmenter:
         width = display_width(line.content)
         if self.full_target_width and width >= self.full_target_width - _FULL_TARGET_SLACK:
             return False
-        return self.next_kind(index) is not Kind.FIRST_INDICATOR
+        return self.next_kind(index) is not _FIRST_INDICATOR
 
     def _shares_department_prefix(self, line: Line) -> bool:
         """Tell whether a line starts like the department's name (units share its region)."""
@@ -252,12 +257,12 @@ class _Segmenter:
 
     def _free(self, index: int, line: Line) -> None:
         """Start whatever a line begins outside any open cell: name, indicators, unit or target."""
-        if line.kind is Kind.NAME:
+        if line.kind is _NAME:
             self.name = NamePieces([line.span], line.content)
             self.name_last_line = line.content
             self.result.events.append(self.name)
             self.state = "name"
-        elif line.kind is Kind.FIRST_INDICATOR:
+        elif line.kind is _FIRST_INDICATOR:
             if self.state != "target":
                 self._start_block()
             self._add_indicator_line(line)
