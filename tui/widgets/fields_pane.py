@@ -5,19 +5,18 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
 from store.views import IndicatorView, ProjectDetail
 from tui.widgets.fields_layout import fields_lines
+from tui.widgets.styled_scroll_view import StyledScrollView
 
 
-class FieldsPane(ScrollView, can_focus=True):
+class FieldsPane(StyledScrollView, can_focus=True):
     """Line-API pane of pre-rendered strips, so a new project never triggers a layout pass."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -45,7 +44,6 @@ class FieldsPane(ScrollView, can_focus=True):
         self.detail: ProjectDetail | None = None
         self.selected_row = 0
         self._strips: list[Strip] = []
-        self._base_style: Style | None = None
 
     def show(self, detail: ProjectDetail | None) -> None:
         """Show a project (or nothing); the indicator selection resets on a different project."""
@@ -79,7 +77,7 @@ class FieldsPane(ScrollView, can_focus=True):
         if self.detail is None:
             self._strips = []
         else:
-            base = self._base()
+            base = self._style("base")
             self._strips = [
                 Strip([Segment(text, base + style) for text, style in line])
                 for line in fields_lines(self.detail, width, self.selected_row, self.has_focus)
@@ -112,19 +110,8 @@ class FieldsPane(ScrollView, can_focus=True):
         index = y + round(self.scroll_y)
         width = self.scrollable_content_region.width
         if index >= len(self._strips):
-            return Strip.blank(width, self._base())
-        return self._strips[index].crop_extend(0, width, self._base())
-
-    def _base(self) -> Style:
-        """The widget's own style, computed once (rich_style is slow per line)."""
-        if self._base_style is None:
-            self._base_style = self.rich_style
-        return self._base_style
-
-    def notify_style_update(self) -> None:
-        """Forget the cached base style when the CSS or theme changes."""
-        super().notify_style_update()
-        self._base_style = None
+            return Strip.blank(width, self._style("base"))
+        return self._strips[index].crop_extend(0, width, self._style("base"))
 
     def on_resize(self, event: events.Resize) -> None:
         """Render again at the new width."""

@@ -10,11 +10,11 @@ from rich.style import Style
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.views import ProjectSummary, Status
 from tui.paging import ProjectRows
+from tui.widgets.styled_scroll_view import StyledScrollView
 from tui.widgets.text_cells import fit_cells, printable
 
 STATUS_MARKS = {Status.VERIFIED: "✓", Status.FLAGGED: "!", Status.UNREVIEWED: "·"}
@@ -36,7 +36,7 @@ def row_text(summary: ProjectSummary, width: int) -> str:
     return mark + fit_cells(printable(summary.name), name_cells) + " " + confidence + unit
 
 
-class ProjectList(ScrollView, can_focus=True, inherit_bindings=False):
+class ProjectList(StyledScrollView, can_focus=True, inherit_bindings=False):
     """Rows come from a `ProjectRows`; keys belong to the screen, which moves `cursor`."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -65,23 +65,11 @@ class ProjectList(ScrollView, can_focus=True, inherit_bindings=False):
         self.rows = ProjectRows([])
         self.cursor = 0
         self.empty_message = "Loading…"
-        self._styles: dict[str, Style] = {}
         self._row_strips: dict[tuple[int, bool], Strip] = {}
 
-    def notify_style_update(self) -> None:
-        """Forget computed row styles when the CSS or theme changes."""
-        super().notify_style_update()
-        self._styles = {}
+    def forget_rendered_rows(self) -> None:
+        """Drop the cached row strips, drawn with the old styles."""
         self._row_strips = {}
-
-    def _style(self, name: str) -> Style:
-        """Base style plus a component's, computed once (rich_style is slow per line)."""
-        style = self._styles.get(name)
-        if style is None:
-            base = self.rich_style
-            style = base if name == "base" else base + self.get_component_rich_style(name)
-            self._styles[name] = style
-        return style
 
     def show_rows(self, rows: ProjectRows, cursor: int, empty_message: str = "") -> None:
         """Display a new view of projects with the cursor on `cursor`."""

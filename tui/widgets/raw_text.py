@@ -13,13 +13,12 @@ from typing import ClassVar
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.paging import BoundedCache
+from tui.widgets.styled_scroll_view import StyledScrollView
 from tui.widgets.text_cells import printable
 
 Span = tuple[int, int]
@@ -71,7 +70,7 @@ def scroll_target(current: int, height: int, block: tuple[int, int], names: list
     return max(wanted_first - margin, 0)
 
 
-class RawTextPane(ScrollView, can_focus=False):
+class RawTextPane(StyledScrollView, can_focus=False):
     """Line-API rendering so highlights survive clicks and wide characters take two cells."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -95,22 +94,10 @@ class RawTextPane(ScrollView, can_focus=False):
         self._gutter = 0
         self._cache: dict[int, Strip] = {}
         self._layouts: BoundedCache[tuple[str, int], Layout] = BoundedCache(LAYOUTS_KEPT)
-        self._styles: dict[str, Style] = {}
 
-    def notify_style_update(self) -> None:
-        """Forget computed styles and rows when the CSS or theme changes."""
-        super().notify_style_update()
-        self._styles = {}
+    def forget_rendered_rows(self) -> None:
+        """Drop the cached row strips, drawn with the old styles."""
         self._cache = {}
-
-    def _style(self, name: str) -> Style:
-        """Base style plus a component's, computed once (rich_style is slow per line)."""
-        style = self._styles.get(name)
-        if style is None:
-            base = self.rich_style
-            style = base if name == "base" else base + self.get_component_rich_style(name)
-            self._styles[name] = style
-        return style
 
     def show_document(self, text: str) -> None:
         """Replace the text shown (a different document); highlights are cleared."""
