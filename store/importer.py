@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from parser import Document, ParseError, decode
+from parser.flags import needs_attention
 from parser.parse import parse
 from parser.records import content_hash
 from store.db import bulk_insert
@@ -170,7 +171,7 @@ class PreparedDocument:
     projects: list[Row]
     indicator_columns: tuple[str, ...]
     indicators: list[list[Row]]
-    flagged: int
+    needing_attention: int
 
 
 def prepare_document(source: SourceFile, document: Document) -> PreparedDocument:
@@ -198,7 +199,9 @@ def _facts(source: SourceFile, document: Document) -> PreparedDocument:
         projects=[],
         indicator_columns=(),
         indicators=[],
-        flagged=sum(1 for project in document.projects if project.flags),
+        needing_attention=sum(
+            1 for project in document.projects if needs_attention(project.flag_codes)
+        ),
     )
 
 
@@ -277,6 +280,6 @@ def _insert(
         document_id=document_id,
         projects=len(project_rows),
         indicators=len(indicator_rows),
-        flagged=facts.flagged,
+        needing_attention=facts.needing_attention,
         findings=found,
     )

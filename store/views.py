@@ -132,7 +132,7 @@ class ImportReport:
     document_id: int | None = None
     projects: int = 0
     indicators: int = 0
-    flagged: int = 0
+    needing_attention: int = 0  # projects with a parser flag a reviewer must look at
     reason: str = ""
     findings: tuple[DocumentFinding, ...] = ()
 

@@ -59,7 +59,7 @@ def assert_refused(output: str, stderr: str, path: Path, *phrases: str) -> None:
 
 def assert_only_sample_imported(stdout: str, db: Path) -> None:
     """The good file of the run went in; nothing of the refused one did."""
-    assert "Imported 1 documents: 34 projects, 168 indicators" in stdout
+    assert "Imported 1 document: 34 projects, 168 indicators" in stdout
     assert "1 failed." in stdout
     assert imported_files(db) == [SAMPLE.name]
 

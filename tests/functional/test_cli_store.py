@@ -27,7 +27,7 @@ def test_import_sample_reports_and_stats_show_units(cli: Cli) -> None:
     result = cli("import", str(SAMPLE))
     assert result.exit_code == 0, result.output
     assert f"imported {SAMPLE}: 34 projects, 168 indicators" in result.stdout
-    assert "Imported 1 documents: 34 projects, 168 indicators" in result.stdout
+    assert "Imported 1 document: 34 projects, 168 indicators" in result.stdout
     stats = cli("stats")
     assert stats.exit_code == 0
     assert f"Database: {cli.db}" in stats.stdout
@@ -41,7 +41,7 @@ def test_reimport_adds_nothing(cli: Cli) -> None:
     again = cli("import", str(SAMPLE))
     assert again.exit_code == 0
     assert "skipped" in again.stderr and "already imported" in again.stderr
-    assert "Imported 0 documents" in again.stdout and "1 duplicates skipped" in again.stdout
+    assert "Imported 0 documents" in again.stdout and "1 duplicate skipped" in again.stdout
     assert _document_count(cli.db) == 1
 
 

@@ -78,7 +78,7 @@ def _echo_report(report: ImportReport) -> None:
     if report.outcome == "imported":
         click.echo(
             f"imported {report.source}: {report.projects} projects, "
-            f"{report.indicators} indicators, {report.flagged} flagged"
+            f"{report.indicators} indicators, {report.needing_attention} need attention"
         )
         for finding in report.findings:
             click.echo(f"  {_finding_line(finding)}")
@@ -88,17 +88,23 @@ def _echo_report(report: ImportReport) -> None:
         click.echo(f"failed: {report.reason}", err=True)
 
 
+def _count(number: int, noun: str) -> str:
+    """Return `1 document` / `2 documents`, so summaries read as sentences."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _summary(reports: Iterable[ImportReport]) -> str:
-    """Return the closing line: documents, projects, indicators, flagged; skips; failures."""
+    """Return the closing line: documents, projects, indicators, attention; skips; failures."""
     reports = list(reports)
     imported = [report for report in reports if report.outcome == "imported"]
     duplicates = sum(1 for report in reports if report.outcome == "duplicate")
     failed = sum(1 for report in reports if report.outcome == "failed")
     return (
-        f"Imported {len(imported)} documents: {sum(r.projects for r in imported)} projects, "
-        f"{sum(r.indicators for r in imported)} indicators, "
-        f"{sum(r.flagged for r in imported)} flagged; "
-        f"{duplicates} duplicates skipped; {failed} failed."
+        f"Imported {_count(len(imported), 'document')}: "
+        f"{_count(sum(r.projects for r in imported), 'project')}, "
+        f"{_count(sum(r.indicators for r in imported), 'indicator')}, "
+        f"{sum(r.needing_attention for r in imported)} need attention; "
+        f"{_count(duplicates, 'duplicate')} skipped; {failed} failed."
     )
 
 

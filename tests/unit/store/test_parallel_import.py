@@ -71,7 +71,7 @@ def _import(database: Path, files: list[Path], jobs: int) -> list[tuple[Any, ...
             r.document_id,
             r.projects,
             r.indicators,
-            r.flagged,
+            r.needing_attention,
             r.reason,
             r.findings,
         )
