@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from parser.joined import Joined
 from parser.model import Flag, Indicator, Span
 from parser.values import parse_value
 
+# The level names' groups come trimmed: white space around them matches outside the groups.
 _START = re.compile(
-    r"(?P<seq>\d+)\s*、\s*(?P<level1_code>\d+)\s*-(?P<level1>[^；;。]*)[；;]"
-    r"\s*(?P<level2_code>\d+)\s*-(?P<level2>[^；;。]*)[；;]"
+    r"(?P<seq>\d+)\s*、\s*(?P<level1_code>\d+)\s*-\s*(?P<level1>[^；;。]*?)\s*[；;]"
+    r"\s*(?P<level2_code>\d+)\s*-\s*(?P<level2>[^；;。]*?)\s*[；;]"
 )
-_PERIOD_KEY = re.compile(r"实施周期指标值\s*[:：]")
-_ANNUAL_KEY = re.compile(r"[；;]\s*年度指标值\s*[:：]")
+# `<name>；实施周期指标值:<v>；年度指标值:<v>。` after a head, up to the next head, each group
+# trimmed: the name stops at the first period key (less one `；`), the period value at the first
+# annual key after it, the annual value at the end (less one `。`).
+_BODY = re.compile(
+    r"\s*(?P<name>.*?)\s*[；;]?\s*实施周期指标值\s*[:：]"
+    r"\s*(?P<period>.*?)\s*[；;]\s*年度指标值\s*[:：]"
+    r"\s*(?P<annual>.*?)\s*。?\s*\Z",
+    re.DOTALL,
+)
 _TERMINATOR = re.compile(r"。?\s*$")
 LEVEL1_NAMES = {"1": "产出指标", "2": "效益指标", "3": "满意度指标"}
 LEVEL2_NAMES = {
@@ -75,49 +84,45 @@ def _level_flags(head: re.Match[str]) -> list[Flag]:
     return [Flag("level_code_mismatch", message)]
 
 
-# The head's fields and their group numbers in `_START`, in text order.
-_HEAD_GROUPS = (("level1_code", 2), ("level1", 3), ("level2_code", 4), ("level2", 5))
+# The fields of an indicator in text order: the head's four, then the body's three.
+_FIELDS = ("level1_code", "level1", "level2_code", "level2", "name", "period_value", "annual_value")
 
 
-def _split_body(text: str, start: int, end: int) -> list[tuple[str, int, int]] | None:
-    """Find the name, period and annual value of `<name>；实施周期指标值:<v>；年度指标值:<v>。`."""
-    period = _PERIOD_KEY.search(text, start, end)
-    annual = _ANNUAL_KEY.search(text, period.end(), end) if period else None
-    if period is None or annual is None:
-        return None
-    name_end = period.start()
-    while name_end > start and text[name_end - 1].isspace():
-        name_end -= 1
-    if name_end > start and text[name_end - 1] in "；;":
-        name_end -= 1
-    annual_end = end
-    while annual_end > annual.end() and text[annual_end - 1].isspace():
-        annual_end -= 1
-    if annual_end > annual.end() and text[annual_end - 1] == "。":
-        annual_end -= 1
-    return [
-        ("name", start, name_end),
-        ("period_value", period.end(), annual.start()),
-        ("annual_value", annual.end(), annual_end),
-    ]
+def _read_unparsed(cell: Joined, head: re.Match[str], end: int, result: IndicatorCell) -> None:
+    """Read an indicator without both value keys: its name is all text up to a closing `。`."""
+    field_spans: list[tuple[str, Span]] = []
+    regs = head.regs
+    terminator = _TERMINATOR.search(cell.text, head.end(), end)
+    name_end = terminator.start() if terminator else end
+    ranges = [(_FIELDS[group - 2], *regs[group]) for group in range(2, 6)]
+    ranges.append(("name", head.end(), name_end))
+    values = cell.fields(ranges, field_spans)
+    result.flags.append(
+        Flag("unparsed_text", f"indicator {head.group('seq')} has no 实施周期指标值/年度指标值")
+    )
+    _append(cell, head, end, result, (*values, "", ""), field_spans)
 
 
 def _read_one(cell: Joined, head: re.Match[str], end: int, result: IndicatorCell) -> None:
     """Read one indicator between its head and the next head into `result`."""
+    body = _BODY.match(cell.text, head.end(), end)
+    if body is None:
+        _read_unparsed(cell, head, end, result)
+        return
     field_spans: list[tuple[str, Span]] = []
-    regs = head.regs
-    ranges = [(name, *regs[group]) for name, group in _HEAD_GROUPS]
-    body = _split_body(cell.text, head.end(), end)
-    if body:
-        ranges.extend(body)
-    else:
-        terminator = _TERMINATOR.search(cell.text, head.end(), end)
-        ranges.append(("name", head.end(), terminator.start() if terminator else end))
-        result.flags.append(
-            Flag("unparsed_text", f"indicator {head.group('seq')} has no 实施周期指标值/年度指标值")
-        )
-    values = cell.fields(ranges, field_spans)
-    period, annual = (values[5], values[6]) if body else ("", "")
+    cell.place(_FIELDS, head.regs[2:6] + body.regs[1:4], field_spans)
+    _append(cell, head, end, result, head.group(2, 3, 4, 5) + body.group(1, 2, 3), field_spans)
+
+
+def _append(
+    cell: Joined,
+    head: re.Match[str],
+    end: int,
+    result: IndicatorCell,
+    values: Sequence[str],
+    field_spans: list[tuple[str, Span]],
+) -> None:
+    """Check the levels, read the values and add the indicator to `result`."""
     if (values[0], values[1], values[2], values[3]) not in _STANDARD_LEVELS:
         result.flags.extend(_level_flags(head))
     result.indicators.append(
@@ -128,11 +133,11 @@ def _read_one(cell: Joined, head: re.Match[str], end: int, result: IndicatorCell
             values[2],
             values[3],
             values[4],
-            period,
-            annual,
+            values[5],
+            values[6],
             cell.envelope(head.start(), end),
-            parse_value(period),
-            parse_value(annual),
+            parse_value(values[5]),
+            parse_value(values[6]),
             tuple(field_spans),
         )
     )

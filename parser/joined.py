@@ -51,30 +51,46 @@ class Joined:
     ) -> list[str]:
         """Return each range's text trimmed, appending its (name, span) pieces to `into`.
 
-        Ranges must come in text order; one walk over the pieces serves them all. Most fields
-        lie within one line, so that case costs a slice, a strip and one comparison.
+        Ranges must come in text order; one walk over the pieces serves them all.
         """
-        text, starts, pieces = self.text, self._starts, self.pieces
-        last = len(pieces) - 1
-        index = 0
+        text = self.text
         values: list[str] = []
-        for name, start, end in ranges:
+        trimmed: list[Span] = []
+        for _name, start, end in ranges:
             raw = text[start:end]
             value = raw.strip()
             values.append(value)
-            if not value:
-                continue
-            if value is not raw:  # `strip` returns the very string when nothing is trimmed
+            if value is not raw and value:  # `strip` returns the very string if nothing is cut
                 start += len(raw) - len(raw.lstrip())
-            end = start + len(value)
-            if index < last and starts[index + 1] <= start:
-                index = bisect_right(starts, start, index) - 1
-            if index == last or end <= starts[index + 1]:
-                shift = pieces[index][0] - starts[index]
-                into.append((name, (start + shift, end + shift)))
-                continue
-            self._spread(name, start, end, index, into)
+            trimmed.append((start, start + len(value)))
+        self.place([name for name, _start, _end in ranges], trimmed, into)
         return values
+
+    def place(
+        self, names: Sequence[str], ranges: Sequence[Span], into: list[tuple[str, Span]]
+    ) -> None:
+        """Append the (name, span) pieces of each trimmed range to `into`; empty ones have none.
+
+        Ranges must come in text order; one walk over the pieces serves them all. Most fields
+        lie within one line, so that case costs one comparison and one shift.
+        """
+        starts, pieces = self._starts, self.pieces
+        if not pieces:
+            return  # no text, so every range is empty
+        last = len(pieces) - 1
+        index, shift = 0, pieces[0][0]
+        bound = starts[1] if last else len(self.text)  # where the current piece ends
+        for name, (start, end) in zip(names, ranges, strict=True):
+            if end <= start:
+                continue
+            if start >= bound:
+                index = bisect_right(starts, start, index) - 1
+                shift = pieces[index][0] - starts[index]
+                bound = starts[index + 1] if index < last else len(self.text)
+            if end <= bound:
+                into.append((name, (start + shift, end + shift)))
+            else:
+                self._spread(name, start, end, index, into)
 
     def _spread(
         self, name: str, start: int, end: int, index: int, into: list[tuple[str, Span]]
