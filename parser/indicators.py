@@ -15,6 +15,8 @@ _START = re.compile(
     r"(?P<seq>\d+)\s*、\s*(?P<level1_code>\d+)\s*-\s*(?P<level1>[^；;。]*?)\s*[；;]"
     r"\s*(?P<level2_code>\d+)\s*-\s*(?P<level2>[^；;。]*?)\s*[；;]"
 )
+# A head that begins the cell or follows a `。` (white space between), the `。` included.
+_HEAD_AFTER_STOP = re.compile(r"(?:^|。)\s*" + _START.pattern)
 # `<name>；实施周期指标值:<v>；年度指标值:<v>。` after a head, up to the next head, each group
 # trimmed: the name stops at the first period key (less one `；`), the period value at the first
 # annual key after it, the annual value at the end (less one `。`).
@@ -54,15 +56,8 @@ class IndicatorCell:
 
 
 def _starts(text: str) -> list[re.Match[str]]:
-    """Return the indicator heads that begin the cell or follow a `。`."""
-    heads = []
-    for match in _START.finditer(text):
-        position = match.start() - 1
-        while position >= 0 and text[position].isspace():
-            position -= 1
-        if position < 0 or text[position] == "。":
-            heads.append(match)
-    return heads
+    """Return the indicator heads that begin the cell or follow a `。`; each starts at group 1."""
+    return list(_HEAD_AFTER_STOP.finditer(text))
 
 
 def _level_flags(head: re.Match[str]) -> list[Flag]:
@@ -135,7 +130,7 @@ def _append(
             values[4],
             values[5],
             values[6],
-            cell.envelope(head.start(), end),
+            cell.envelope(head.start(1), end),
             parse_value(values[5]),
             parse_value(values[6]),
             tuple(field_spans),
@@ -147,14 +142,14 @@ def read_indicators(cell: Joined) -> IndicatorCell:
     """Split a joined indicator cell into indicators; flag gaps, bad codes and leftover text."""
     result = IndicatorCell()
     heads = _starts(cell.text)
-    first = heads[0].start() if heads else len(cell.text)
+    first = heads[0].start(1) if heads else len(cell.text)
     if cell.text[:first].strip():
         result.unclaimed.extend(cell.trimmed(0, first)[1])
         result.flags.append(
             Flag("unparsed_text", "text before the first indicator was not understood")
         )
     for index, head in enumerate(heads):
-        end = heads[index + 1].start() if index + 1 < len(heads) else len(cell.text)
+        end = heads[index + 1].start(1) if index + 1 < len(heads) else len(cell.text)
         _read_one(cell, head, end, result)
     for expected, indicator in enumerate(result.indicators, start=1):
         if indicator.seq != expected:

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parser.indicators import _BODY, _START
+from parser.indicators import _BODY, _START, _starts
 
 _PERIOD_KEY = re.compile(r"实施周期指标值\s*[:：]")
 _ANNUAL_KEY = re.compile(r"[；;]\s*年度指标值\s*[:：]")
@@ -105,3 +105,26 @@ def test_head_levels_are_the_stripped_raw_levels(level1: str, level2: str) -> No
         assert match.group(group) == value
         if value:
             assert match.start(group) == start
+
+
+def _reference_heads(text: str) -> list[tuple[int, int]]:
+    """Keep the untrimmed heads whose text before them ends in `。` or is blank (the plain way)."""
+    heads = []
+    for match in _RAW_START.finditer(text):
+        before = text[: match.start()].rstrip()
+        if not before or before.endswith("。"):
+            heads.append(match.span())
+    return heads
+
+
+_CELL_TOKENS = st.sampled_from(
+    ["1、1-产出；11-数量；", "2、", "12", "。", " ", "\t", "名", "；", "-"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CELL_TOKENS, max_size=14).map("".join))
+def test_heads_are_those_after_a_full_stop(text: str) -> None:
+    """Heads found with the `。` in the pattern are the heads the plain look-back keeps."""
+    found = [(head.start(1), head.end()) for head in _starts(text)]
+    assert found == _reference_heads(text)
