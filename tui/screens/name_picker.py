@@ -7,15 +7,15 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from store.candidates import NamePool
 from store.views import NameChoice
+from tui.screens.query_list import QueryListScreen, query_list_bindings
 from tui.widgets.text_cells import fit_cells
 from tui.workers import STORE_FAILURES
 
@@ -32,14 +32,12 @@ def choice_label(choice: NameChoice, width: int = 84) -> str:
     return f"{score:>5}  {name}  {choice.source:<6} {fit_cells(holder, 30)}"
 
 
-class NamePickerScreen(ModalScreen[str | None]):
+class NamePickerScreen(QueryListScreen[str | None]):
     """Returns the chosen or typed name; nothing is applied until the reviewer picks one."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without renaming", id="picker-cancel"),
-        Binding("down", "move(1)", "Next", tooltip="Highlight the next name", id="picker-down"),
-        Binding("up", "move(-1)", "Previous", tooltip="Highlight the previous", id="picker-up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = query_list_bindings(
+        "picker", "Close without renaming", "name"
+    )
 
     def __init__(self, title: str, current: str, open_pool: Callable[[], NamePool]) -> None:
         """`open_pool()` reads the names once, in a worker; each keystroke ranks them in memory."""
@@ -111,19 +109,7 @@ class NamePickerScreen(ModalScreen[str | None]):
             results.add_option(Option(choice_label(choice), id=f"{index}\0{choice.name}"))
         results.highlighted = 0 if results.option_count else None
 
-    @on(Input.Submitted, "#picker-input")
-    def _submit(self) -> None:
-        """Apply the highlighted candidate (or the typed text)."""
-        results = self.query_one("#picker-results", OptionList)
-        if results.highlighted is not None:
-            self._choose(results.get_option_at_index(results.highlighted))
-
-    @on(OptionList.OptionSelected, "#picker-results")
-    def _clicked(self, event: OptionList.OptionSelected) -> None:
-        """Apply a clicked candidate."""
-        self._choose(event.option)
-
-    def _choose(self, option: Option) -> None:
+    def choose(self, option: Option) -> None:
         """Close with the name the option stands for."""
         if option.id == FREE_TEXT_ID:
             name = self.query_one("#picker-input", Input).value.strip()
@@ -132,14 +118,3 @@ class NamePickerScreen(ModalScreen[str | None]):
         if name:
             self.dismiss(name)
 
-    def action_move(self, step: int) -> None:
-        """Highlight the next or previous candidate."""
-        results = self.query_one("#picker-results", OptionList)
-        if step > 0:
-            results.action_cursor_down()
-        else:
-            results.action_cursor_up()
-
-    def action_cancel(self) -> None:
-        """Close without renaming."""
-        self.dismiss(None)

@@ -6,14 +6,14 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.project_search import ProjectSearch, SearchHit
+from tui.screens.query_list import QueryListScreen, query_list_bindings
 from tui.widgets.text_cells import fit_cells
 from tui.workers import STORE_FAILURES, StoreAccess
 
@@ -27,18 +27,12 @@ def result_label(hit: SearchHit, width: int = 76) -> str:
     return f"{hit.score:>3.0f}  {name}  {hit.matched_in:<6}  {fit_cells(hit.unit, 16)}"
 
 
-class SearchScreen(ModalScreen[int | None]):
+class SearchScreen(QueryListScreen[int | None]):
     """Returns the chosen project's id, or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close the search", id="search-cancel"),
-        Binding(
-            "down", "results(1)", "Next match", tooltip="Highlight the next match", id="search-down"
-        ),
-        Binding(
-            "up", "results(-1)", "Previous match", tooltip="Highlight the previous", id="search-up"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = query_list_bindings(
+        "search", "Close the search", "match"
+    )
 
     def __init__(self, store: StoreAccess, document_id: int | None) -> None:
         """Search the projects of one document, or of all."""
@@ -103,30 +97,6 @@ class SearchScreen(ModalScreen[int | None]):
         hint = f"{len(hits)} matches · {HINT}" if query else HINT
         self.query_one("#search-hint", Label).update(hint)
 
-    @on(Input.Submitted, "#search-input")
-    def _submit(self) -> None:
-        """Select the highlighted match."""
-        results = self.query_one("#search-results", OptionList)
-        if results.highlighted is not None:
-            self._choose(results.get_option_at_index(results.highlighted))
-
-    @on(OptionList.OptionSelected, "#search-results")
-    def _clicked(self, event: OptionList.OptionSelected) -> None:
-        """Select a clicked match."""
-        self._choose(event.option)
-
-    def _choose(self, option: Option) -> None:
+    def choose(self, option: Option) -> None:
         """Close with the option's project id."""
         self.dismiss(int(option.id) if option.id else None)
-
-    def action_results(self, step: int) -> None:
-        """Highlight the next or previous match."""
-        results = self.query_one("#search-results", OptionList)
-        if step > 0:
-            results.action_cursor_down()
-        else:
-            results.action_cursor_up()
-
-    def action_cancel(self) -> None:
-        """Close without choosing."""
-        self.dismiss(None)
