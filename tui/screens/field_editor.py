@@ -13,20 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from parser.records import INDICATOR_FIELDS
 from store.views import IndicatorView, ProjectDetail
 from tui.widgets.text_cells import fit_cells, printable
 
 PROJECT_FIELDS = ("name", "unit", "target")
-INDICATOR_FIELDS = (
-    "seq",
-    "level1_code",
-    "level1",
-    "level2_code",
-    "level2",
-    "name",
-    "period_value",
-    "annual_value",
-)
 
 
 @dataclass(frozen=True)
