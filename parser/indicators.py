@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from parser.joined import Joined
-from parser.model import Flag, Indicator, Span
+from parser.model import Flag, Indicator, Span, new_indicator
 from parser.values import parse_value
 
 # The level names' groups come trimmed: white space around them matches outside the groups.
@@ -121,7 +121,7 @@ def _append(
     if (values[0], values[1], values[2], values[3]) not in _STANDARD_LEVELS:
         result.flags.extend(_level_flags(head))
     result.indicators.append(
-        Indicator(
+        new_indicator(
             int(head.group(1)),
             values[0],
             values[1],

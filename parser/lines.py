@@ -78,6 +78,10 @@ def _classify(content: str, indented: bool) -> Kind:
     return _TEXT
 
 
+# Builds a Line without the generated `__new__` (a Python function) in between: same tuple.
+_new_tuple = tuple.__new__
+
+
 def split_lines(text: str) -> list[Line]:
     """Return the document's non-blank lines with spans and kinds, in reading order."""
     lines: list[Line] = []
@@ -94,5 +98,6 @@ def split_lines(text: str) -> list[Line]:
         start = line_start + (indent.end() if indent else 0)
         end = line_start + len(stripped)
         content = text[start:end]
-        lines.append(Line(number, start, end, _classify(content, indent is not None), content))
+        kind = _classify(content, indent is not None)
+        lines.append(_new_tuple(Line, (number, start, end, kind, content)))
     return lines
