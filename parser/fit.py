@@ -52,30 +52,53 @@ def fit_score(name: str, target: str, indicator_names: Sequence[str]) -> float:
     return weighted_overlap(name_grams, block_grams(target, indicator_names), weights)
 
 
-def _rarity(document_frequency: int, block_count: int, gram: str) -> float:
+def _rarity(document_frequency: int, block_count: int, generic: bool) -> float:
     """Weight a bigram by how few of the unit's blocks use it, so shared filler counts little."""
     weight = math.log(1.0 + block_count / max(document_frequency, 1))
-    return weight * (GENERIC_WEIGHT if gram in GENERIC_GRAMS else 1.0)
+    return weight * (GENERIC_WEIGHT if generic else 1.0)
 
 
-def content_matrix(names: Sequence[str], blocks: Sequence[frozenset[str]]) -> list[list[float]]:
+def grams_among(target: str, indicator_names: Sequence[str], wanted: frozenset[str]) -> set[str]:
+    """Return `block_grams(target, indicator_names) & wanted` without building the whole set.
+
+    A unit's names hold far fewer bigrams than a long target, so looking the target's bigrams
+    up in `wanted` costs less than collecting them all first.
+    """
+    cleaned = _IGNORED.sub("", target)
+    if len(cleaned) == 1:
+        found = set(wanted.intersection((cleaned,)))
+    else:
+        found = set(wanted.intersection(map(add, cleaned, cleaned[1:])))
+    for name in indicator_names:
+        found.update(wanted.intersection(short_grams(name)))
+    return found
+
+
+def content_matrix(
+    names: Sequence[str], blocks: Sequence[tuple[str, Sequence[str]]]
+) -> list[list[float]]:
     """Return fit (0..1) of every name (rows) to every block (columns), rarity-weighted per unit.
 
-    Weights are rounded to integers (micro-units) so sums are exact whatever the set order.
+    Blocks come as (target, indicator names); weights are rounded to integers (micro-units) so
+    sums are exact whatever the set order.
     """
     name_grams = [short_grams(name) for name in names]
     wanted = frozenset().union(*name_grams)
     holders: dict[str, list[int]] = {gram: [] for gram in wanted}
-    for column, block in enumerate(blocks):
-        for gram in wanted & block:
+    for column, (target, indicator_names) in enumerate(blocks):
+        for gram in grams_among(target, indicator_names, wanted):
             holders[gram].append(column)
+    # A weight depends only on how many blocks hold the gram and on whether it is generic.
+    counts = range(len(blocks) + 1)
+    plain = [round(1e6 * _rarity(count, len(blocks), False)) for count in counts]
+    generic = [round(1e6 * _rarity(count, len(blocks), True)) for count in counts]
     weight = {
-        gram: round(1e6 * _rarity(len(columns), len(blocks), gram))
+        gram: (generic if gram in GENERIC_GRAMS else plain)[len(columns)]
         for gram, columns in holders.items()
     }
     rows = []
     for own in name_grams:
-        total = sum(weight[gram] for gram in own)
+        total = sum(map(weight.__getitem__, own))
         shared = [0] * len(blocks)
         for gram in own:
             for column in holders[gram]:

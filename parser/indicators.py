@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from parser.heads import heads_after_stops
 from parser.joined import Joined
 from parser.model import Flag, Indicator, Span, new_indicator
 from parser.values import parse_value
@@ -15,8 +16,8 @@ _START = re.compile(
     r"(?P<seq>\d+)\s*、\s*(?P<level1_code>\d+)\s*-\s*(?P<level1>[^；;。]*?)\s*[；;]"
     r"\s*(?P<level2_code>\d+)\s*-\s*(?P<level2>[^；;。]*?)\s*[；;]"
 )
-# A head that begins the cell or follows a `。` (white space between), the `。` included.
-_HEAD_AFTER_STOP = re.compile(r"(?:^|。)\s*" + _START.pattern)
+# A head with the white space before it; heads begin the cell or follow a `。`.
+_HEAD = re.compile(r"\s*" + _START.pattern)
 # `<name>；实施周期指标值:<v>；年度指标值:<v>。` after a head, up to the next head, each group
 # trimmed: the name stops at the first period key (less one `；`), the period value at the first
 # annual key after it, the annual value at the end (less one `。`).
@@ -57,7 +58,7 @@ class IndicatorCell:
 
 def _starts(text: str) -> list[re.Match[str]]:
     """Return the indicator heads that begin the cell or follow a `。`; each starts at group 1."""
-    return list(_HEAD_AFTER_STOP.finditer(text))
+    return list(heads_after_stops(_HEAD, text))
 
 
 def _level_flags(head: re.Match[str]) -> list[Flag]:
@@ -85,13 +86,12 @@ _FIELDS = ("level1_code", "level1", "level2_code", "level2", "name", "period_val
 
 def _read_unparsed(cell: Joined, head: re.Match[str], end: int, result: IndicatorCell) -> None:
     """Read an indicator without both value keys: its name is all text up to a closing `。`."""
-    field_spans: list[tuple[str, Span]] = []
     regs = head.regs
     terminator = _TERMINATOR.search(cell.text, head.end(), end)
     name_end = terminator.start() if terminator else end
     ranges = [(_FIELDS[group - 2], *regs[group]) for group in range(2, 6)]
     ranges.append(("name", head.end(), name_end))
-    values = cell.fields(ranges, field_spans)
+    values, field_spans = cell.fields(ranges)
     result.flags.append(
         Flag("unparsed_text", f"indicator {head.group('seq')} has no 实施周期指标值/年度指标值")
     )
@@ -104,8 +104,7 @@ def _read_one(cell: Joined, head: re.Match[str], end: int, result: IndicatorCell
     if body is None:
         _read_unparsed(cell, head, end, result)
         return
-    field_spans: list[tuple[str, Span]] = []
-    cell.place(_FIELDS, head.regs[2:6] + body.regs[1:4], field_spans)
+    field_spans = cell.spans_of(_FIELDS, head.regs[2:6] + body.regs[1:4])
     _append(cell, head, end, result, head.group(2, 3, 4, 5) + body.group(1, 2, 3), field_spans)
 
 
@@ -115,11 +114,13 @@ def _append(
     end: int,
     result: IndicatorCell,
     values: Sequence[str],
-    field_spans: list[tuple[str, Span]],
+    field_spans: tuple[tuple[str, Span], ...],
 ) -> None:
     """Check the levels, read the values and add the indicator to `result`."""
-    if (values[0], values[1], values[2], values[3]) not in _STANDARD_LEVELS:
+    if values[:4] not in _STANDARD_LEVELS:
         result.flags.extend(_level_flags(head))
+    period, annual = values[5], values[6]
+    period_parsed = parse_value(period)
     result.indicators.append(
         new_indicator(
             int(head.group(1)),
@@ -128,12 +129,12 @@ def _append(
             values[2],
             values[3],
             values[4],
-            values[5],
-            values[6],
+            period,
+            annual,
             cell.envelope(head.start(1), end),
-            parse_value(values[5]),
-            parse_value(values[6]),
-            tuple(field_spans),
+            period_parsed,
+            period_parsed if annual == period else parse_value(annual),
+            field_spans,
         )
     )
 

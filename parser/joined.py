@@ -47,11 +47,11 @@ class Joined:
         return tuple(result)
 
     def fields(
-        self, ranges: Sequence[tuple[str, int, int]], into: list[tuple[str, Span]]
-    ) -> list[str]:
-        """Return each range's text trimmed, appending its (name, span) pieces to `into`.
+        self, ranges: Sequence[tuple[str, int, int]]
+    ) -> tuple[list[str], tuple[tuple[str, Span], ...]]:
+        """Return each range's text trimmed, and the (name, span) pieces of them all.
 
-        Ranges must come in text order; one walk over the pieces serves them all.
+        Ranges must come in text order.
         """
         text = self.text
         values: list[str] = []
@@ -63,23 +63,25 @@ class Joined:
             if value is not raw and value:  # `strip` returns the very string if nothing is cut
                 start += len(raw) - len(raw.lstrip())
             trimmed.append((start, start + len(value)))
-        self.place([name for name, _start, _end in ranges], trimmed, into)
-        return values
+        return values, self.spans_of([name for name, _start, _end in ranges], trimmed)
 
-    def place(
-        self, names: Sequence[str], ranges: Sequence[Span], into: list[tuple[str, Span]]
-    ) -> None:
-        """Append the (name, span) pieces of each trimmed range to `into`; empty ones have none.
+    def spans_of(
+        self, names: Sequence[str], ranges: Sequence[Span]
+    ) -> tuple[tuple[str, Span], ...]:
+        """Return the (name, span) pieces of each trimmed range; empty ranges have none.
 
         Ranges must come in text order; one walk over the pieces serves them all. Most fields
         lie within one line, so that case costs one comparison and one shift.
         """
         starts, pieces = self._starts, self.pieces
-        if not pieces:
-            return  # no text, so every range is empty
+        if not pieces or not ranges:
+            return ()  # no text (so every range is empty) or no range
+        into: list[tuple[str, Span]] = []
+        append = into.append
         last = len(pieces) - 1
-        index, shift = 0, pieces[0][0]
-        bound = starts[1] if last else len(self.text)  # where the current piece ends
+        index = bisect_right(starts, ranges[0][0]) - 1
+        shift = pieces[index][0] - starts[index]
+        bound = starts[index + 1] if index < last else len(self.text)  # where the piece ends
         for name, (start, end) in zip(names, ranges, strict=True):
             if end <= start:
                 continue
@@ -88,9 +90,10 @@ class Joined:
                 shift = pieces[index][0] - starts[index]
                 bound = starts[index + 1] if index < last else len(self.text)
             if end <= bound:
-                into.append((name, (start + shift, end + shift)))
+                append((name, (start + shift, end + shift)))
             else:
                 self._spread(name, start, end, index, into)
+        return tuple(into)
 
     def _spread(
         self, name: str, start: int, end: int, index: int, into: list[tuple[str, Span]]

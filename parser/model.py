@@ -126,6 +126,38 @@ class Project:
         return tuple(flag.code for flag in self.flags)
 
 
+def new_project(
+    unit: str,
+    name: str,
+    name_spans: tuple[Span, ...],
+    target: str,
+    target_spans: tuple[Span, ...],
+    indicators: tuple[Indicator, ...],
+    block: Span,
+    order: int,
+    confidence: float,
+    flags: tuple[Flag, ...],
+    alternatives: tuple[NameCandidate, ...],
+    cell_spans: tuple[Span, ...],
+) -> Project:
+    """Build a Project equal to `Project(...)` with these values, as `new_indicator` does."""
+    project: Project = _new_object(Project)
+    values = project.__dict__
+    values["unit"] = unit
+    values["name"] = name
+    values["name_spans"] = name_spans
+    values["target"] = target
+    values["target_spans"] = target_spans
+    values["indicators"] = indicators
+    values["block"] = block
+    values["order"] = order
+    values["confidence"] = confidence
+    values["flags"] = flags
+    values["alternatives"] = alternatives
+    values["cell_spans"] = cell_spans
+    return project
+
+
 @dataclass(frozen=True)
 class Unit:
     """A 资金使用单位 header that groups the projects printed below it."""

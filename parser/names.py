@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from parser.assignment import min_cost_assignment
-from parser.fit import block_grams, content_matrix, fit_score
+from parser.fit import content_matrix, fit_score
 from parser.model import Flag
 from parser.position import Observation, OffsetModel, context_of, learn_offsets
 
@@ -22,16 +23,14 @@ CERTAIN_FIT = 0.3
 CERTAIN_MARGIN = 0.25
 
 
-@dataclass(frozen=True)
-class PrintedName:
+class PrintedName(NamedTuple):
     """A name as printed, with its slot: how many of the unit's blocks precede it."""
 
     text: str
     slot: int
 
 
-@dataclass(frozen=True)
-class BlockText:
+class BlockText(NamedTuple):
     """What a block says, for matching names to it: its target and indicator names."""
 
     target: str
@@ -66,8 +65,8 @@ class _Unit:
 
 def _prepare(names: Sequence[PrintedName], blocks: Sequence[BlockText]) -> _Unit:
     """Compute the unit's content fit matrix once for both passes."""
-    block_sets = [block_grams(block.target, block.indicator_names) for block in blocks]
-    fit = content_matrix([name.text for name in names], block_sets)
+    texts = [(block.target, block.indicator_names) for block in blocks]
+    fit = content_matrix([name.text for name in names], texts)
     last_printed_at = {name.slot: row for row, name in enumerate(names)}
     return _Unit(names, blocks, fit, last_printed_at, [name.text for name in names])
 

@@ -11,7 +11,16 @@ from parser.fit import short_grams
 from parser.indicators import IndicatorCell, read_indicators
 from parser.joined import Joined, envelope
 from parser.lines import display_width, split_lines
-from parser.model import Document, Flag, NameCandidate, NameLine, Project, Span, Unit
+from parser.model import (
+    Document,
+    Flag,
+    NameCandidate,
+    NameLine,
+    Project,
+    Span,
+    Unit,
+    new_project,
+)
 from parser.names import BlockText, NameChoice, PrintedName, assign_document
 from parser.segment import Block, NamePieces, Segmented, UnitHeader, segment
 from parser.truncation import truncation_flag
@@ -94,16 +103,21 @@ def _no_indicators_message(target: str, limit: int = 40) -> str:
     return f"no indicator list follows the text “{quoted}” (stray text, or a project cut short?)"
 
 
-def _confidence(choice: NameChoice, flags: Sequence[Flag]) -> float:
-    """Lower the name confidence by a fifth for each structural problem of the block."""
-    structural = {
+# Problems with a block's structure, each of which makes its name less certain.
+_STRUCTURAL = frozenset(
+    {
         "unparsed_text",
         "level_code_mismatch",
         "indicator_sequence_gap",
         "missing_target",
         "missing_indicators",
     }
-    penalty = 0.8 ** sum(1 for flag in flags if flag.code in structural)
+)
+
+
+def _confidence(choice: NameChoice, flags: Sequence[Flag]) -> float:
+    """Lower the name confidence by a fifth for each structural problem of the block."""
+    penalty = 0.8 ** sum(1 for flag in flags if flag.code in _STRUCTURAL)
     return round(choice.confidence * penalty, 4)
 
 
@@ -113,22 +127,22 @@ def _project(
     """Build the frozen Project of one block from its group, reading and name choice."""
     name = group.names[choice.name] if choice.name is not None else NameLine("", ())
     flags = _block_flags(block, choice)
-    return Project(
-        unit=group.unit,
-        name=name.text,
-        name_spans=name.spans,
-        target=block.target,
-        target_spans=block.target_spans,
-        indicators=tuple(block.cell.indicators),
-        block=envelope(block.pieces),
-        order=order,
-        confidence=_confidence(choice, flags),
-        flags=tuple(flags),
-        alternatives=tuple(
+    return new_project(
+        group.unit,
+        name.text,
+        name.spans,
+        block.target,
+        block.target_spans,
+        tuple(block.cell.indicators),
+        envelope(block.pieces),
+        order,
+        _confidence(choice, flags),
+        tuple(flags),
+        tuple(
             NameCandidate(group.names[index].text, score, group.names[index].spans)
             for index, score in choice.alternatives
         ),
-        cell_spans=subtract(block.pieces, unclaimed),
+        subtract(block.pieces, unclaimed),
     )
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from parser.heads import heads_after_stops
 from parser.lines import DEPARTMENT, Kind, Line, display_width
 from parser.model import Span
 
@@ -21,7 +22,8 @@ _FULL_LINE_SLACK = 3
 # A full target line is at most one wide character short of the widest one (wrapping leaves
 # less than a character free), so a unit header must be narrower than that.
 _FULL_TARGET_SLACK = 2
-_HEAD = re.compile(r"(?:^|。)\s*\d+\s*、\s*\d+\s*-")
+# An indicator head as far as a segment needs it (`12、1-`), where it starts a cell or follows `。`.
+_HEAD = re.compile(r"\s*\d+\s*、\s*\d+\s*-")
 _ANNUAL = re.compile(r"年度指标值\s*[:：]")
 _LINE_HEAD = re.compile(r"(\d+)\s*、\s*\d")
 # How far back a head (`。12、1-`) can begin before the line it completes on.
@@ -54,7 +56,7 @@ class Block:
         if stripped:
             self.ends_with_full_stop = stripped[-1] == "。"
         start = max(self.last_head_end, seen - _HEAD_REACH)
-        for head in _HEAD.finditer(self.indicator_text, start):
+        for head in heads_after_stops(_HEAD, self.indicator_text, start):
             if head.end() > seen:
                 self.head_count += 1
                 self.last_head_end = head.end()

@@ -9,7 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parser.lines import Kind, Line, split_lines
-from parser.model import Indicator, ParsedValue, new_indicator
+from parser.model import (
+    Flag,
+    Indicator,
+    NameCandidate,
+    ParsedValue,
+    Project,
+    new_indicator,
+    new_project,
+)
 
 _TEXTS = st.text(st.sampled_from(list("产出x1 ")), max_size=6)
 _SPANS = st.tuples(st.integers(0, 99), st.integers(0, 99))
@@ -42,3 +50,26 @@ def test_split_lines_gives_real_lines() -> None:
     assert type(line) is Line
     assert (line.number, line.span, line.kind, line.content) == (2, (5, 8), Kind.NAME, "某项目")
     assert line == Line(2, 5, 8, Kind.NAME, "某项目")
+
+
+def test_fast_project_sets_exactly_the_declared_fields() -> None:
+    """A field added to Project must be added to `new_project` too, or this fails."""
+    made = new_project("u", "n", (), "t", (), (), (0, 1), 0, 1.0, (), (), ())
+    assert list(vars(made)) == [field.name for field in fields(Project)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(_TEXTS, _TEXTS, st.lists(_SPANS, max_size=3), st.integers(0, 9),
+       st.floats(0, 1), st.lists(_TEXTS, max_size=2))
+def test_fast_project_equals_constructed(
+    unit: str, text: str, spans: list[tuple[int, int]], order: int, confidence: float,
+    codes: list[str],
+) -> None:
+    """Equality, hash, repr and `flag_codes` are those of a Project built by its constructor."""
+    indicator = new_indicator(1, "1", text, "11", text, text, text, text, (0, 1), None, None, ())
+    values = (unit, text, tuple(spans), text, tuple(spans), (indicator,), (0, 9), order,
+              confidence, tuple(Flag(code) for code in codes),
+              (NameCandidate(text, confidence, tuple(spans)),), tuple(spans))
+    fast, plain = new_project(*values), Project(*values)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert fast.flag_codes == plain.flag_codes

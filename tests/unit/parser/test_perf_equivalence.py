@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import math
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parser.claims import subtract
 from parser.decode import _looks_binary
-from parser.fit import grams
+from parser.fit import (
+    GENERIC_GRAMS,
+    GENERIC_WEIGHT,
+    block_grams,
+    content_matrix,
+    grams,
+    grams_among,
+)
+from parser.heads import heads_after_stops
 from parser.joined import Joined
 from parser.lines import display_width
 from parser.names import (
@@ -63,9 +75,8 @@ def test_fields_equal_trimming_each_range_alone(
     joined = Joined(text, pieces)
     cuts = sorted(data.draw(st.lists(st.integers(0, len(joined.text)), max_size=8)))
     ranges = [(f"f{i}", cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
-    spans: FieldSpans = []
-    values = joined.fields(ranges, spans)
-    assert (values, spans) == _reference_fields(joined, ranges)
+    values, spans = joined.fields(ranges)
+    assert (values, list(spans)) == _reference_fields(joined, ranges)
 
 
 @settings(max_examples=100, deadline=None)
@@ -147,3 +158,77 @@ def test_binary_check_counts_control_bytes_as_the_plain_loop(data: bytes) -> Non
     controls = sum(1 for byte in data if byte < 32 and byte not in (9, 10, 13))
     expected = b"\x00" in data or controls > max(4, len(data) // 200)
     assert _looks_binary(data) == expected
+
+
+_HEAD_CHARS = st.sampled_from(list("12、-。；产 x"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_HEAD_CHARS, max_size=30), st.integers(0, 30))
+def test_heads_after_stops_find_what_scanning_every_character_finds(text: str, start: int) -> None:
+    """Trying the head only at the start and after each `。` finds the heads finditer finds."""
+    head = re.compile(r"\s*\d+\s*、\s*\d+\s*-")
+    start = min(start, len(text))
+    scanning = re.compile(r"(?:^|。)(" + head.pattern + ")")
+    expected = [match.span(1) for match in scanning.finditer(text, start)]
+    assert [match.span() for match in heads_after_stops(head, text, start)] == expected
+
+
+_GRAM_CHARS = st.sampled_from(list("购置车辆经费运维 ，。\x00"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(_GRAM_CHARS, max_size=12),
+    st.lists(st.text(_GRAM_CHARS, max_size=5), max_size=4),
+    st.lists(st.text(_GRAM_CHARS, min_size=1, max_size=4), max_size=4),
+)
+def test_grams_among_are_the_wanted_block_grams(
+    target: str, indicator_names: list[str], names: list[str]
+) -> None:
+    """Looking a block's bigrams up in the wanted set keeps exactly the wanted block bigrams."""
+    wanted = frozenset().union(*map(grams, names))
+    assert grams_among(target, indicator_names, wanted) == wanted & block_grams(
+        target, indicator_names
+    )
+
+
+def _reference_content_matrix(
+    names: list[str], blocks: list[tuple[str, list[str]]]
+) -> list[list[float]]:
+    """Weigh every name bigram by its rarity among the blocks, one bigram at a time."""
+    sets = [block_grams(target, indicator_names) for target, indicator_names in blocks]
+    rows = []
+    for name in names:
+        own = grams(name)
+        weight = {
+            gram: round(1e6 * math.log(1.0 + len(sets) / max(sum(gram in s for s in sets), 1))
+                        * (GENERIC_WEIGHT if gram in GENERIC_GRAMS else 1.0))
+            for gram in own
+        }
+        total = sum(weight.values())
+        rows.append([sum(weight[gram] for gram in own & s) / total if total else 0.0
+                     for s in sets])
+    return rows
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.text(st.sampled_from(list("购置车辆经费工作运维")), max_size=5), max_size=5),
+    st.lists(st.tuples(st.text(st.sampled_from(list("购置车辆经费工作运维，")), max_size=8),
+                       st.lists(st.text(st.sampled_from(list("车辆工作")), max_size=3),
+                                max_size=2)),
+             max_size=5),
+)
+def test_content_matrix_equals_weighing_each_bigram_alone(
+    names: list[str], blocks: list[tuple[str, list[str]]]
+) -> None:
+    """Weights looked up by block count equal the rarity formula applied gram by gram."""
+    assert content_matrix(names, blocks) == _reference_content_matrix(names, blocks)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)), max_size=6))
+def test_subtracting_no_holes_keeps_the_non_empty_pieces(pieces: list[tuple[int, int]]) -> None:
+    """Without holes, `subtract` gives what its general walk gives: every non-empty piece."""
+    assert subtract(pieces, []) == subtract(pieces, [(10**6, 10**6 + 1)])
