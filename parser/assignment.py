@@ -14,6 +14,22 @@ def _square(costs: Sequence[Sequence[float]], size: int) -> list[list[float]]:
     return rows
 
 
+def _row_minima(costs: Sequence[Sequence[float]]) -> list[int | None] | None:
+    """Return each row's cheapest column when every row has one alone and no two share it.
+
+    Then that matching is the only optimum: any other moves some row off its strict minimum
+    and costs more. Most units of a document are settled this way without the full search.
+    """
+    chosen: list[int | None] = []
+    for row in costs:
+        lowest = min(row)
+        column = row.index(lowest)
+        if lowest in row[column + 1 :]:
+            return None
+        chosen.append(column)
+    return chosen if len(set(chosen)) == len(chosen) else None
+
+
 def min_cost_assignment(costs: Sequence[Sequence[float]]) -> list[int | None]:
     """Return, for each row, the column it gets (or None) in a minimum-total-cost matching.
 
@@ -26,6 +42,17 @@ def min_cost_assignment(costs: Sequence[Sequence[float]]) -> list[int | None]:
     size = max(row_count, column_count)
     if size == 0:
         return []
+    if row_count == column_count:
+        settled = _row_minima(costs)
+        if settled is not None:
+            return settled
+    return _hungarian(costs, row_count, column_count, size)
+
+
+def _hungarian(
+    costs: Sequence[Sequence[float]], row_count: int, column_count: int, size: int
+) -> list[int | None]:
+    """Run the shortest-augmenting-path search on the matrix padded to `size`×`size`."""
     matrix = _square(costs, size)
     row_potential = [0.0] * (size + 1)
     column_potential = [0.0] * (size + 1)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from parser.heads import heads_after_stops
 from parser.joined import Joined
-from parser.model import Flag, Indicator, Span, new_indicator
+from parser.model import FieldSpan, Flag, Indicator, Span, new_indicator
 from parser.values import parse_value
 
 # The level names' groups come trimmed: white space around them matches outside the groups.
@@ -114,7 +114,7 @@ def _append(
     end: int,
     result: IndicatorCell,
     values: Sequence[str],
-    field_spans: tuple[tuple[str, Span], ...],
+    field_spans: tuple[FieldSpan, ...],
 ) -> None:
     """Check the levels, read the values and add the indicator to `result`."""
     if values[:4] not in _STANDARD_LEVELS:

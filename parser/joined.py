@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from parser.model import Span
+from parser.model import FieldSpan, Span
 
 
 class Joined:
@@ -48,8 +48,8 @@ class Joined:
 
     def fields(
         self, ranges: Sequence[tuple[str, int, int]]
-    ) -> tuple[list[str], tuple[tuple[str, Span], ...]]:
-        """Return each range's text trimmed, and the (name, span) pieces of them all.
+    ) -> tuple[list[str], tuple[FieldSpan, ...]]:
+        """Return each range's text trimmed, and the (name, start, end) pieces of them all.
 
         Ranges must come in text order.
         """
@@ -67,8 +67,8 @@ class Joined:
 
     def spans_of(
         self, names: Sequence[str], ranges: Sequence[Span]
-    ) -> tuple[tuple[str, Span], ...]:
-        """Return the (name, span) pieces of each trimmed range; empty ranges have none.
+    ) -> tuple[FieldSpan, ...]:
+        """Return the (name, start, end) pieces of each trimmed range; empty ranges have none.
 
         Ranges must come in text order; one walk over the pieces serves them all. Most fields
         lie within one line, so that case costs one comparison and one shift.
@@ -76,7 +76,7 @@ class Joined:
         starts, pieces = self._starts, self.pieces
         if not pieces or not ranges:
             return ()  # no text (so every range is empty) or no range
-        into: list[tuple[str, Span]] = []
+        into: list[FieldSpan] = []
         append = into.append
         last = len(pieces) - 1
         index = bisect_right(starts, ranges[0][0]) - 1
@@ -90,13 +90,13 @@ class Joined:
                 shift = pieces[index][0] - starts[index]
                 bound = starts[index + 1] if index < last else len(self.text)
             if end <= bound:
-                append((name, (start + shift, end + shift)))
+                append((name, start + shift, end + shift))
             else:
                 self._spread(name, start, end, index, into)
         return tuple(into)
 
     def _spread(
-        self, name: str, start: int, end: int, index: int, into: list[tuple[str, Span]]
+        self, name: str, start: int, end: int, index: int, into: list[FieldSpan]
     ) -> None:
         """Append the spans of a field that crosses line breaks, from piece `index` on."""
         starts, pieces = self._starts, self.pieces
@@ -107,7 +107,7 @@ class Joined:
             low = piece_start + (start - offset if start > offset else 0)
             high = min(piece_end, piece_start + end - offset)
             if high > low:
-                into.append((name, (low, high)))
+                into.append((name, low, high))
             if index == last or starts[index + 1] >= end:
                 return
             index += 1

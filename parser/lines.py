@@ -60,7 +60,7 @@ _WIDE = re.compile(
 
 def display_width(text: str) -> int:
     """Return how many columns `text` takes when printed (CJK and full-width count two)."""
-    return len(text) + len(_WIDE.findall(text))
+    return len(text) + _WIDE.subn("", text)[1]  # counts matches without a list of them
 
 
 def _classify(content: str, indented: bool) -> Kind:

@@ -8,6 +8,9 @@ from decimal import Decimal
 Span = tuple[int, int]
 """Half-open character range [start, end) in the document text as parsed."""
 
+FieldSpan = tuple[str, int, int]
+"""A field's name and one [start, end) piece of it: a field broken across lines has several."""
+
 
 @dataclass(frozen=True)
 class ParsedValue:
@@ -52,7 +55,8 @@ class Indicator:
     span: Span
     period_parsed: ParsedValue | None = None
     annual_parsed: ParsedValue | None = None
-    field_spans: tuple[tuple[str, Span], ...] = ()
+    field_spans: tuple[FieldSpan, ...] = ()
+    """(field, start, end) of every line piece of every non-empty field, in text order."""
 
 
 _new_object = object.__new__
@@ -70,7 +74,7 @@ def new_indicator(
     span: Span,
     period_parsed: ParsedValue | None,
     annual_parsed: ParsedValue | None,
-    field_spans: tuple[tuple[str, Span], ...],
+    field_spans: tuple[FieldSpan, ...],
 ) -> Indicator:
     """Build an Indicator equal to `Indicator(...)` with these values, at a third of the cost.
 

@@ -155,9 +155,11 @@ def _choice(
             None, 0.0, [Flag("missing_name", "no printed name was left for this block")]
         )
     rivals = _rivals(unit, costs, owner, column_of, column)
-    margin = max(-50.0, min((delta for _, delta in rivals), default=math.inf))
+    margin = max(-50.0, min([delta for _, delta in rivals], default=math.inf))
     confidence = 1.0 if margin == math.inf else 1.0 / (1.0 + math.exp(-margin))
-    close = sorted((delta, other) for other, delta in rivals if delta < AMBIGUITY_MARGIN)
+    close = []
+    if margin < AMBIGUITY_MARGIN:  # rarely: most blocks have no rival that close
+        close = sorted((delta, other) for other, delta in rivals if delta < AMBIGUITY_MARGIN)
     flags = []
     if close:
         listed = "; ".join(unit.names[other].text for _, other in close)

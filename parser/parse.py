@@ -154,7 +154,7 @@ def _assign(groups: Sequence[_Group]) -> list[tuple[list[NameChoice], list[int]]
                 PrintedName(name.text, slot)
                 for name, slot in zip(group.names, group.slots, strict=True)
             ],
-            [BlockText(b.target, tuple(i.name for i in b.cell.indicators)) for b in group.blocks],
+            [BlockText(b.target, tuple([i.name for i in b.cell.indicators])) for b in group.blocks],
         )
         for group in groups
     ]

@@ -102,7 +102,8 @@ def indicator_row(
         **_parsed_columns("annual", item.annual_parsed),
         "span_start": item.span[0],
         "span_end": item.span[1],
-        "field_spans": item.field_spans,
+        # Stored as [field, [start, end]], the shape every database written so far holds.
+        "field_spans": [[name, [start, end]] for name, start, end in item.field_spans],
     }
 
 

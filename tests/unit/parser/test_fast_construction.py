@@ -32,10 +32,10 @@ def test_fast_indicator_sets_exactly_the_declared_fields() -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(st.integers(0, 99), _TEXTS, _TEXTS, _SPANS, _VALUES, _VALUES,
-       st.lists(st.tuples(_TEXTS, _SPANS), max_size=3))
+       st.lists(st.tuples(_TEXTS, st.integers(0, 99), st.integers(0, 99)), max_size=3))
 def test_fast_indicator_equals_constructed(
     seq: int, code: str, text: str, span: tuple[int, int], period: ParsedValue | None,
-    annual: ParsedValue | None, field_spans: list[tuple[str, tuple[int, int]]],
+    annual: ParsedValue | None, field_spans: list[tuple[str, int, int]],
 ) -> None:
     """Equality, hash and repr are those of an Indicator built by its own constructor."""
     values = (seq, code, text, code + "1", text, text, code, text, span, period, annual,

@@ -49,7 +49,7 @@ def _cells(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
     return text, pieces
 
 
-FieldSpans = list[tuple[str, tuple[int, int]]]
+FieldSpans = list[tuple[str, int, int]]
 
 
 def _reference_fields(
@@ -61,7 +61,7 @@ def _reference_fields(
     for name, start, end in ranges:
         value, pieces = joined.trimmed(start, end)
         values.append(value)
-        spans.extend((name, span) for span in pieces)
+        spans.extend((name, start, end) for start, end in pieces)
     return values, spans
 
 

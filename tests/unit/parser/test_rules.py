@@ -251,7 +251,7 @@ def test_spans_point_at_the_printed_text() -> None:
     assert "".join(text[a:b] for a, b in project.target_spans) == "通过开展巡检工作。"
     indicator = project.indicators[0]
     assert text[indicator.span[0] : indicator.span[1]] == IND_A
-    assert [text[a:b] for field, (a, b) in indicator.field_spans if field == "period_value"] == [
+    assert [text[a:b] for field, a, b in indicator.field_spans if field == "period_value"] == [
         "≥12次"
     ]
 

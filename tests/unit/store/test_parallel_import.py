@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
@@ -150,3 +151,27 @@ def test_a_broken_worker_pool_imports_the_file_here(tmp_path: Path) -> None:
         report = parallel_import._finish(repository, files[0], broken)
     assert report.outcome == "imported"
     assert report.projects == 34
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_field_spans_are_stored_as_field_and_span_pairs(tmp_path: Path, jobs: int) -> None:
+    """Each stored piece is [field, [start, end]] and points at that field's printed text."""
+    database = tmp_path / "spans.db"
+    text = SAMPLE.read_text(encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(text.replace(DEPARTMENT, "广州市甲局"), encoding="utf-8")
+    _import(database, [SAMPLE, other], jobs)
+    connection = sqlite3.connect(database)
+    try:
+        rows = connection.execute(
+            "SELECT period_value, field_spans FROM indicators ORDER BY rowid"
+        ).fetchall()
+    finally:
+        connection.close()
+    assert rows
+    assert len(rows) == 2 * 168
+    for period_value, stored in rows[:168]:  # the sample's own indicators
+        pieces = json.loads(stored)
+        assert all(isinstance(field, str) and len(span) == 2 for field, span in pieces)
+        printed = "".join(text[a:b] for field, (a, b) in pieces if field == "period_value")
+        assert printed == period_value
