@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from parser.assignment import min_cost_assignment
 from parser.fit import content_matrix, fit_score
 from parser.model import Flag
-from parser.position import Observation, OffsetModel, context_of, learn_offsets
+from parser.position import Observation, context_of, learn_offsets
 
 __all__ = ["BlockText", "NameChoice", "PrintedName", "assign_document", "fit_score"]
 
@@ -93,13 +94,17 @@ def _certain_offsets(unit: _Unit) -> list[Observation]:
     return offsets
 
 
-def _costs(unit: _Unit, model: OffsetModel) -> list[list[float]]:
-    """Return the cost of every name for every block: lack of fit plus position cost."""
+def _costs(unit: _Unit, costs_for: Callable[[int], tuple[float, float]]) -> list[list[float]]:
+    """Return the cost of every name for every block: lack of fit plus position cost.
+
+    `costs_for(offset)` gives the (inner, last) position cost of an offset (the offset model's
+    `costs_for`, memoised over the document's units).
+    """
     count = len(unit.blocks)
     lowest = min((name.slot for name in unit.names), default=0) - count
     highest = max((name.slot for name in unit.names), default=0)
-    # (inner, last) position cost of each offset from `lowest` up, computed once per unit.
-    position = [model.costs_for(offset) for offset in range(lowest, highest + 1)]
+    # (inner, last) position cost of each offset from `lowest` up, looked up once per unit.
+    position = [costs_for(offset) for offset in range(lowest, highest + 1)]
     rows = []
     for row, name in enumerate(unit.names):
         base = name.slot - lowest  # index of offset `slot - column` in `position`, at column 0
@@ -126,19 +131,20 @@ def _rivals(
     """
     mine = owner[column]
     assert mine is not None
-    mine_costs, mine_text = costs[mine], unit.names[mine].text
+    mine_costs, mine_text = costs[mine], unit.texts[mine]
     current = mine_costs[column]
-    result = []
-    for row, their in enumerate(column_of):
-        if row == mine or unit.texts[row] == mine_text:
-            continue
-        row_costs = costs[row]
-        if their is None:
-            delta = row_costs[column] - current
-        else:
-            delta = row_costs[column] + mine_costs[their] - current - row_costs[their]
-        result.append((row, delta))
-    return result
+    return [
+        (
+            row,
+            row_costs[column] - current
+            if their is None
+            else row_costs[column] + mine_costs[their] - current - row_costs[their],
+        )
+        for row, (their, row_costs, text) in enumerate(
+            zip(column_of, costs, unit.texts, strict=True)
+        )
+        if row != mine and text != mine_text
+    ]
 
 
 def _choice(
@@ -170,9 +176,11 @@ def _choice(
     return NameChoice(row, confidence, flags, alternatives)
 
 
-def _assign_unit(unit: _Unit, model: OffsetModel) -> tuple[list[NameChoice], list[int]]:
+def _assign_unit(
+    unit: _Unit, costs_for: Callable[[int], tuple[float, float]]
+) -> tuple[list[NameChoice], list[int]]:
     """Assign a unit's names optimally and describe each block's choice."""
-    costs = _costs(unit, model)
+    costs = _costs(unit, costs_for)
     by_row = min_cost_assignment(costs)
     owner: list[int | None] = [None] * len(unit.blocks)
     for row, column in enumerate(by_row):
@@ -187,4 +195,5 @@ def assign_document(units: Sequence[UnitInput]) -> list[tuple[list[NameChoice], 
     """Assign names to blocks in every unit, learning the position pattern from the document."""
     prepared = [_prepare(names, blocks) for names, blocks in units]
     model = learn_offsets(offset for unit in prepared for offset in _certain_offsets(unit))
-    return [_assign_unit(unit, model) for unit in prepared]
+    costs_for = lru_cache(maxsize=None)(model.costs_for)  # units share most offsets
+    return [_assign_unit(unit, costs_for) for unit in prepared]
