@@ -88,7 +88,9 @@ def _level_flags(head: re.Match[str]) -> list[Flag]:
 _FIELDS = ("level1_code", "level1", "level2_code", "level2", "name", "period_value", "annual_value")
 
 
-def _read_unparsed(cell: Joined, head: re.Match[str], end: int, result: IndicatorCell) -> None:
+def _read_unparsed(
+    cell: Joined, head: re.Match[str], end: int, result: IndicatorCell
+) -> tuple[Sequence[str], tuple[FieldSpan, ...]]:
     """Read an indicator without both value keys: its name is all text up to a closing `。`."""
     regs = head.regs
     terminator = _TERMINATOR.search(cell.text, head.end(), end)
@@ -99,17 +101,7 @@ def _read_unparsed(cell: Joined, head: re.Match[str], end: int, result: Indicato
     result.flags.append(
         Flag("unparsed_text", f"indicator {head.group('seq')} has no 实施周期指标值/年度指标值")
     )
-    _append(cell, head, end, result, (*values, "", ""), field_spans)
-
-
-def _read_one(cell: Joined, head: re.Match[str], end: int, result: IndicatorCell) -> None:
-    """Read one indicator between its head and the next head into `result`."""
-    body = _BODY.match(cell.text, head.end(), end)
-    if body is None:
-        _read_unparsed(cell, head, end, result)
-        return
-    field_spans = cell.spans_of(_FIELDS, head.regs[2:6] + body.regs[1:4])
-    _append(cell, head, end, result, head.group(2, 3, 4, 5) + body.group(1, 2, 3), field_spans)
+    return (*values, "", ""), field_spans
 
 
 def _append(
@@ -157,9 +149,16 @@ def read_indicators(cell: Joined) -> IndicatorCell:
         result.flags.append(
             Flag("unparsed_text", "text before the first indicator was not understood")
         )
-    for index, head in enumerate(heads):
-        end = heads[index + 1].start(1) if index + 1 < len(heads) else len(cell.text)
-        _read_one(cell, head, end, result)
+    text = cell.text
+    ends = [head.start(1) for head in heads[1:]] + [len(text)] if heads else []
+    for head, end in zip(heads, ends, strict=True):  # each indicator runs to the next head
+        body = _BODY.match(text, head.end(), end)
+        if body is None:
+            values, field_spans = _read_unparsed(cell, head, end, result)
+        else:
+            field_spans = cell.spans_of(_FIELDS, head.regs[2:6] + body.regs[1:4])
+            values = head.group(2, 3, 4, 5) + body.group(1, 2, 3)
+        _append(cell, head, end, result, values, field_spans)
     for expected, indicator in enumerate(result.indicators, start=1):
         if indicator.seq != expected:
             message = f"indicator numbered {indicator.seq} where {expected} was expected"
