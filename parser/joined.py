@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import itemgetter
 
 from parser.model import FieldSpan, Span
 
@@ -137,4 +138,4 @@ def envelope(spans: Sequence[Span]) -> Span:
     """Return the smallest span containing all `spans` (or (0, 0) when there are none)."""
     if not spans:
         return (0, 0)
-    return (min(span[0] for span in spans), max(span[1] for span in spans))
+    return (min(spans)[0], max(map(itemgetter(1), spans)))  # the least span starts first
