@@ -10,7 +10,10 @@ from parser.model import Document, Span
 def subtract(pieces: Iterable[Span], holes: Sequence[Span]) -> tuple[Span, ...]:
     """Return `pieces` with every part inside a hole removed (holes need not be sorted)."""
     if not holes:  # the usual case: the whole document was understood
-        return tuple([(start, end) for start, end in pieces if start < end])
+        kept = tuple(pieces)
+        if all(start < end for start, end in kept):
+            return kept  # nothing to cut: the very spans, no copies
+        return tuple([(start, end) for start, end in kept if start < end])
     result: list[Span] = []
     ordered = sorted(holes)
     for start, end in pieces:
