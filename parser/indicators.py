@@ -47,7 +47,7 @@ _STANDARD_LEVELS = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class IndicatorCell:
     """The indicators of one cell, the problems seen, and any text no indicator could claim."""
 

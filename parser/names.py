@@ -38,7 +38,7 @@ class BlockText(NamedTuple):
     indicator_names: tuple[str, ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class NameChoice:
     """The name given to one block (index into the unit's names), with confidence and flags."""
 
@@ -48,10 +48,13 @@ class NameChoice:
     alternatives: list[tuple[int, float]] = field(default_factory=list)
 
 
+# Most blocks of a displaced pattern carry this flag; being frozen, one instance serves them all.
+_DISPLACED = Flag("name_displaced", "the name was printed away from this block")
+
 UnitInput = tuple[Sequence[PrintedName], Sequence[BlockText]]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     """One unit's names, blocks and their content fit matrix."""
 
@@ -171,7 +174,7 @@ def _choice(
         listed = "; ".join(unit.names[other].text for _, other in close)
         flags.append(Flag("name_ambiguous", f"the text cannot tell this name from: {listed}"))
     if unit.last_printed_at.get(column) != row:
-        flags.append(Flag("name_displaced", "the name was printed away from this block"))
+        flags.append(_DISPLACED)
     alternatives = [(other, round(unit.fit[other][column], 4)) for _, other in close]
     return NameChoice(row, confidence, flags, alternatives)
 

@@ -27,7 +27,7 @@ from parser.truncation import truncation_flag
 from parser.values import parse_value
 
 
-@dataclass
+@dataclass(slots=True)
 class _ReadBlock:
     """A block with its cells read: target text and spans, indicators, flags."""
 
@@ -37,7 +37,7 @@ class _ReadBlock:
     pieces: tuple[Span, ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     """The names and blocks printed under one unit header, with each name's slot."""
 

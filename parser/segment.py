@@ -37,7 +37,7 @@ _OPENERS = "（(“‘《【["
 _CLOSERS = "）)”’》】]"
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A target cell and the indicator cell printed after it (line pieces, in order)."""
 
@@ -72,7 +72,7 @@ class Block:
         return _ANNUAL.search(self.indicator_text, self.last_head_end) is not None
 
 
-@dataclass
+@dataclass(slots=True)
 class NamePieces:
     """A project name's line pieces: the indented first line plus continuation lines."""
 
@@ -80,7 +80,7 @@ class NamePieces:
     text: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class UnitHeader:
     """A unit (资金使用单位) header line."""
 
