@@ -83,6 +83,8 @@ class DocumentIssueActions(Screen[None]):
     findings: tuple[DocumentFinding, ...] = ()
     detail: ProjectDetail | None
     texts: BoundedCache[int, str]
+    raw_choice: bool | None = None
+    """Whether the reviewer showed (True) or hid the raw pane; None: it follows the width."""
 
     def shown_findings(self) -> list[DocumentFinding]:
         """Return the findings of the document of the shown project."""
@@ -107,5 +109,5 @@ class DocumentIssueActions(Screen[None]):
         if finding is None:
             return
         raw = self.query_one(RawTextPane)
-        raw.display = True
+        raw.display = self.raw_choice = True
         raw.show_span(finding.span, finding_label(finding))

@@ -23,6 +23,7 @@ class NavigationActions(CorrectionActions):
 
     list_filter: ListFilter
     document_id: int | None
+    raw_choice: bool | None
 
     if TYPE_CHECKING:
 
@@ -88,9 +89,9 @@ class NavigationActions(CorrectionActions):
         self.reload(project_id, 0)
 
     def action_toggle_raw(self) -> None:
-        """Show or hide the raw text pane (for narrow terminals)."""
+        """Show or hide the raw text pane; the choice then holds whatever the terminal's width."""
         raw = self.query_one(RawTextPane)
-        raw.display = not raw.display
+        raw.display = self.raw_choice = not raw.display
 
     def action_help(self) -> None:
         """Open the list of every key."""

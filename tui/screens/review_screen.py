@@ -7,7 +7,7 @@ from functools import partial
 from time import perf_counter
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
@@ -50,6 +50,9 @@ if TYPE_CHECKING:
     pass
 
 PREFETCH_AHEAD = 10
+NARROW_COLUMNS = 110
+"""Below this terminal width the raw text pane starts hidden (`t` shows it): three panes in fewer
+columns leave each too narrow to read."""
 SAVE_INTERVAL_S = 0.5
 SAVE_WHEN_IDLE_S = 1.0
 """The position is written once the cursor has rested this long, not while keys are held."""
@@ -104,6 +107,11 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
         self.query_one(FieldsPane).border_title = "Fields"
         self._load_first_view()
         self.set_interval(SAVE_INTERVAL_S, self._save_selection)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Hide the raw pane in a narrow terminal, unless the reviewer chose with `t`."""
+        if self.raw_choice is None:
+            self.query_one(RawTextPane).display = event.size.width >= NARROW_COLUMNS
 
     def _load_first_view(self) -> None:
         """Read the saved filter and project and show the view they name, then load progress.

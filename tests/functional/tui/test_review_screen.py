@@ -69,12 +69,46 @@ async def test_help_lists_every_key_and_closes(sample_db: Path, opened: list[Rep
 
 async def test_t_hides_and_shows_the_raw_pane(sample_db: Path, opened: list[Repository]) -> None:
     app = make_app(sample_db, opened)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         pane = app.screen.query_one(RawTextPane)
+        assert pane.display
         await pilot.press("t")
         assert not pane.display
         await pilot.press("t")
+        assert pane.display
+
+
+async def test_a_narrow_terminal_starts_without_the_raw_pane(
+    sample_db: Path, opened: list[Repository]
+) -> None:
+    """Below 110 columns the list and fields get the width; `t` still shows the raw text, and
+    that choice holds when the terminal is resized."""
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(RawTextPane)
+        fields = app.screen.query_one(FieldsPane)
+        assert not pane.display
+        assert fields.region.width > 40  # the fields pane took the raw pane's columns
+        await pilot.press("t")
+        await pilot.pause()
+        assert pane.display
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert pane.display  # the reviewer's choice holds
+
+
+async def test_widening_the_terminal_brings_the_raw_pane_back(
+    sample_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(RawTextPane)
+        assert not pane.display
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
         assert pane.display
 
 
