@@ -91,7 +91,10 @@ _FIELDS = ("level1_code", "level1", "level2_code", "level2", "name", "period_val
 def _read_unparsed(
     cell: Joined, head: re.Match[str], end: int, result: IndicatorCell
 ) -> tuple[Sequence[str], tuple[FieldSpan, ...]]:
-    """Read an indicator without both value keys: its name is all text up to a closing `。`."""
+    """Return the values and field spans of an indicator without both value keys.
+
+    Its name is all text up to a closing `。`; the values stay empty and the indicator is flagged.
+    """
     regs = head.regs
     terminator = _TERMINATOR.search(cell.text, head.end(), end)
     name_end = terminator.start() if terminator else end
