@@ -9,14 +9,12 @@ from parser.model import Document, Span
 
 def subtract(pieces: Iterable[Span], holes: Sequence[Span]) -> tuple[Span, ...]:
     """Return `pieces` with every part inside a hole removed (holes need not be sorted)."""
-    if not holes:  # the usual case: the whole document was understood
-        kept = tuple(pieces)
-        if all(start < end for start, end in kept):
-            return kept  # nothing to cut: the very spans, no copies
-        return tuple([(start, end) for start, end in kept if start < end])
+    spans = tuple(pieces)
+    if not holes and all(start < end for start, end in spans):
+        return spans  # the usual case, nothing to cut: the very spans, no copies
     result: list[Span] = []
     ordered = sorted(holes)
-    for start, end in pieces:
+    for start, end in spans:
         cursor = start
         for hole_start, hole_end in ordered:
             if hole_end <= cursor or hole_start >= end:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from operator import add
 
@@ -16,12 +16,18 @@ GENERIC_GRAMS = frozenset(
 GENERIC_WEIGHT = 0.15
 
 
-def grams(text: str) -> frozenset[str]:
-    """Return the character bigrams of `text` without punctuation and spaces."""
+def _bigrams(text: str) -> Iterable[str]:
+    """Yield the character bigrams of `text` without punctuation and spaces (repeats included);
+    a text of one character is its own gram."""
     cleaned = _IGNORED.sub("", text)
     if len(cleaned) == 1:
-        return frozenset({cleaned})
-    return frozenset(map(add, cleaned, cleaned[1:]))
+        return (cleaned,)
+    return map(add, cleaned, cleaned[1:])
+
+
+def grams(text: str) -> frozenset[str]:
+    """Return the character bigrams of `text` without punctuation and spaces."""
+    return frozenset(_bigrams(text))
 
 
 short_grams = lru_cache(maxsize=4096)(grams)
@@ -64,11 +70,7 @@ def grams_among(target: str, indicator_names: Sequence[str], wanted: frozenset[s
     A unit's names hold far fewer bigrams than a long target, so looking the target's bigrams
     up in `wanted` costs less than collecting them all first.
     """
-    cleaned = _IGNORED.sub("", target)
-    if len(cleaned) == 1:
-        found = set(wanted.intersection((cleaned,)))
-    else:
-        found = set(wanted.intersection(map(add, cleaned, cleaned[1:])))
+    found = set(wanted.intersection(_bigrams(target)))
     for name in indicator_names:
         found.update(wanted.intersection(short_grams(name)))
     return found
