@@ -54,10 +54,6 @@ class IndicatorCell:
     indicators: list[Indicator] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     unclaimed: list[Span] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
-    """The indicators' names, in order, for matching project names to the block."""
-    differing: list[int] = field(default_factory=list)
-    """The numbers of indicators whose period and annual values differ."""
 
 
 def _starts(text: str) -> list[re.Match[str]]:
@@ -120,13 +116,9 @@ def _append(
         result.flags.extend(_level_flags(head))
     period, annual = values[5], values[6]
     period_parsed = parse_value(period)
-    seq = int(head.group(1))
-    result.names.append(values[4])
-    if annual != period:
-        result.differing.append(seq)
     result.indicators.append(
         new_indicator(
-            seq,
+            int(head.group(1)),
             values[0],
             values[1],
             values[2],

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
 from parser.assignment import min_cost_assignment
 from parser.fit import content_matrix, fit_score
 from parser.model import Flag
-from parser.position import Observation, context_of, learn_offsets
+from parser.position import Observation, OffsetModel, context_of, learn_offsets
 
 __all__ = ["BlockText", "NameChoice", "PrintedName", "assign_document", "fit_score"]
 
@@ -97,17 +96,13 @@ def _certain_offsets(unit: _Unit) -> list[Observation]:
     return offsets
 
 
-def _costs(unit: _Unit, costs_for: Callable[[int], tuple[float, float]]) -> list[list[float]]:
-    """Return the cost of every name for every block: lack of fit plus position cost.
-
-    `costs_for(offset)` gives the (inner, last) position cost of an offset (the offset model's
-    `costs_for`, memoised over the document's units).
-    """
+def _costs(unit: _Unit, model: OffsetModel) -> list[list[float]]:
+    """Return the cost of every name for every block: lack of fit plus position cost."""
     count = len(unit.blocks)
     lowest = min((name.slot for name in unit.names), default=0) - count
     highest = max((name.slot for name in unit.names), default=0)
-    # (inner, last) position cost of each offset from `lowest` up, looked up once per unit.
-    position = [costs_for(offset) for offset in range(lowest, highest + 1)]
+    # (inner, last) position cost of each offset from `lowest` up, computed once per unit.
+    position = [model.costs_for(offset) for offset in range(lowest, highest + 1)]
     rows = []
     for row, name in enumerate(unit.names):
         base = name.slot - lowest  # index of offset `slot - column` in `position`, at column 0
@@ -179,11 +174,9 @@ def _choice(
     return NameChoice(row, confidence, flags, alternatives)
 
 
-def _assign_unit(
-    unit: _Unit, costs_for: Callable[[int], tuple[float, float]]
-) -> tuple[list[NameChoice], list[int]]:
+def _assign_unit(unit: _Unit, model: OffsetModel) -> tuple[list[NameChoice], list[int]]:
     """Assign a unit's names optimally and describe each block's choice."""
-    costs = _costs(unit, costs_for)
+    costs = _costs(unit, model)
     by_row = min_cost_assignment(costs)
     owner: list[int | None] = [None] * len(unit.blocks)
     for row, column in enumerate(by_row):
@@ -198,5 +191,4 @@ def assign_document(units: Sequence[UnitInput]) -> list[tuple[list[NameChoice], 
     """Assign names to blocks in every unit, learning the position pattern from the document."""
     prepared = [_prepare(names, blocks) for names, blocks in units]
     model = learn_offsets(offset for unit in prepared for offset in _certain_offsets(unit))
-    costs_for = lru_cache(maxsize=None)(model.costs_for)  # units share most offsets
-    return [_assign_unit(unit, costs_for) for unit in prepared]
+    return [_assign_unit(unit, model) for unit in prepared]

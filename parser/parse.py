@@ -86,7 +86,7 @@ def _block_flags(block: _ReadBlock, choice: NameChoice) -> list[Flag]:
     if not block.cell.indicators:
         flags.append(Flag("missing_indicators", _no_indicators_message(block.target)))
     flags.extend(block.cell.flags)
-    differing = block.cell.differing
+    differing = [i.seq for i in block.cell.indicators if i.period_value != i.annual_value]
     if differing:
         listed = ", ".join(str(seq) for seq in differing)
         flags.append(
@@ -154,7 +154,7 @@ def _assign(groups: Sequence[_Group]) -> list[tuple[list[NameChoice], list[int]]
                 PrintedName(name.text, slot)
                 for name, slot in zip(group.names, group.slots, strict=True)
             ],
-            [BlockText(b.target, tuple(b.cell.names)) for b in group.blocks],
+            [BlockText(b.target, tuple([i.name for i in b.cell.indicators])) for b in group.blocks],
         )
         for group in groups
     ]

@@ -111,7 +111,7 @@ def test_costs_use_the_offset_model(
         ]
         for row, name in enumerate(names)
     ]
-    assert _costs(unit, model.costs_for) == expected
+    assert _costs(unit, model) == expected
 
 
 @settings(max_examples=100, deadline=None)
