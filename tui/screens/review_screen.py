@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from time import perf_counter
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     pass
 
 PREFETCH_AHEAD = 10
+LoadedT = TypeVar("LoadedT", bound=Message | None)
 NARROW_COLUMNS = 110
 """Below this terminal width the raw text pane starts hidden (`t` shows it): three panes in fewer
 columns leave each too narrow to read."""
@@ -121,10 +122,8 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
         and then compete with that paint, which made the first project appear ~0.15 s later.
         The progress (counts and findings) follows after the first paint.
         """
-        try:
-            view = self._restored_view(self.store)
-        except STORE_FAILURES as error:
-            self.post_message(StoreFailed("Database", str(error)))
+        view = self._load(self._restored_view)
+        if view is None:
             return
         self.on_view_loaded(view)
         self.call_after_refresh(self._load_progress_after_paint, view.generation)
@@ -169,13 +168,17 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
 
     def _post(self, loader: Callable[..., Message | None], *arguments: object) -> None:
         """Run a loader from `tui.workers` in this worker thread and post what it returns."""
-        try:
-            message = loader(self.store, *arguments)
-        except STORE_FAILURES as error:
-            self.post_message(StoreFailed("Database", str(error)))
-            return
+        message = self._load(loader, *arguments)
         if message is not None:
             self.post_message(message)
+
+    def _load(self, loader: Callable[..., LoadedT], *arguments: object) -> LoadedT | None:
+        """Run a loader on the store; on a store failure post it (shown as a notice), give None."""
+        try:
+            return loader(self.store, *arguments)
+        except STORE_FAILURES as error:
+            self.post_message(StoreFailed("Database", str(error)))
+            return None
 
     # ------------------------------------------------------------------ messages from workers
 
