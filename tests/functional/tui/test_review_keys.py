@@ -7,6 +7,8 @@ from pathlib import Path
 from store.repository import Repository
 from store.views import ListFilter, Status
 from tests.functional.tui.conftest import SIZE, make_app, read, review_screen, settle
+from tui.screens.note_screen import NoteScreen
+from tui.screens.review_screen import ReviewScreen
 
 
 async def test_navigation_moves_through_the_list_in_store_order(
@@ -67,8 +69,15 @@ async def test_cancelled_or_empty_flag_changes_nothing(
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f", "enter", "escape")
+        await pilot.press("f")
         await settle(pilot)
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteScreen)  # an empty note is refused
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
     with read(sample_db) as store:
         assert store.history() == []
 
