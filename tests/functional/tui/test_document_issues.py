@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from store.repository import Repository
@@ -96,7 +97,21 @@ async def test_a_document_without_findings_has_no_marker(
         assert _top(app) is screen
 
 
-def test_d_is_in_the_help_and_the_palette() -> None:
+def test_d_is_in_the_help() -> None:
     assert "Document issues" in help_text(REVIEW_BINDINGS).plain
-    actions = {getattr(binding, "action", "") for binding in REVIEW_BINDINGS}
-    assert "document_issues" in actions  # the palette offers every binding of the screen
+
+
+async def test_the_palette_opens_the_document_issues(
+    sample_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(_top(app), CommandPalette)
+        await pilot.press(*"Document issues")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(_top(app), DocumentIssuesScreen)
