@@ -26,6 +26,14 @@ class Cli:
         return runner.invoke(main, list(args), env=env, input=input, catch_exceptions=False)
 
 
+def sample_cli(db: Path) -> Cli:
+    """The CLI on a new database at `db` holding a fresh import of the sample."""
+    cli = Cli(db)
+    result = cli("import", str(SAMPLE))
+    assert result.exit_code == 0, result.output
+    return cli
+
+
 def variant_of_sample(folder: Path, name: str, suffix: str) -> Path:
     """Write a copy of the sample with extra trailing text, so its content hash differs."""
     path = folder / name

@@ -9,16 +9,14 @@ from pathlib import Path
 import pytest
 
 from store.repository import Repository
-from tests.functional.cli_helpers import SAMPLE, Cli
+from tests.functional.cli_helpers import Cli, sample_cli
 from tests.unit.store.corrections_session import blocks, fix_names, fix_structure, scramble
 
 
 @pytest.fixture
 def cli(tmp_path: Path) -> Cli:
     """The CLI on a database holding a fresh import of the sample."""
-    runner = Cli(tmp_path / "review.db")
-    assert runner("import", str(SAMPLE)).exit_code == 0
-    return runner
+    return sample_cli(tmp_path / "review.db")
 
 
 def _first(db: Path) -> tuple[int, int]:
@@ -69,8 +67,7 @@ def test_a_whole_review_session_replays_onto_a_fresh_import(cli: Cli, tmp_path: 
         repo.undo()
     operations = tmp_path / "ops.jsonl"
     operations.write_text(cli("history", "--json").stdout, encoding="utf-8")
-    fresh = Cli(tmp_path / "fresh.db")
-    fresh("import", str(SAMPLE))
+    fresh = sample_cli(tmp_path / "fresh.db")
     applied = fresh("apply", str(operations))
     assert applied.exit_code == 0, applied.output
     assert "1 undone ones skipped; 0 failed." in applied.stdout

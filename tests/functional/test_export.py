@@ -11,15 +11,13 @@ from frictionless import validate
 from openpyxl import load_workbook
 
 from store.repository import Repository
-from tests.functional.cli_helpers import SAMPLE, Cli
+from tests.functional.cli_helpers import SAMPLE, Cli, sample_cli
 
 
 @pytest.fixture
 def cli(tmp_path: Path) -> Cli:
     """A CLI on a database holding the imported sample."""
-    runner = Cli(tmp_path / "review.db")
-    assert runner("import", str(SAMPLE)).exit_code == 0
-    return runner
+    return sample_cli(tmp_path / "review.db")
 
 
 def _verify_first(db: Path, count: int) -> list[str]:
