@@ -24,9 +24,10 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from parser.fit import GENERIC_GRAMS, GENERIC_WEIGHT, block_grams, grams, weighted_overlap
+from store.i18n import _
 from store.models import KnownNameRow, ProjectRow
 from store.name_search import NameIndex, cached_index
-from store.reshape import indicators_of
+from store.operations.rows import indicators_of
 from store.views import NameChoice, Status
 
 SUMMARY_CHARS = 24
@@ -40,7 +41,7 @@ scored for fit when the picker opens; scoring all 50,000 took seconds."""
 def _holder_summary(row: ProjectRow, current_id: int | None) -> str:
     """Return a short description of the project holding a name: which one, and what it is about."""
     if row.id == current_id:
-        return "this project"
+        return _("this project")
     target = row.target[:SUMMARY_CHARS] + ("…" if len(row.target) > SUMMARY_CHARS else "")
     return f"#{row.id} {target}" if target else f"#{row.id}"
 
@@ -78,10 +79,15 @@ def _sources(session: Session, row: ProjectRow) -> tuple[dict[str, str], list[Pr
 
 
 def _holders(row: ProjectRow, unit_rows: list[ProjectRow]) -> dict[str, ProjectRow]:
-    """Return, per name, the unit's project holding it: this project first, else the nearest."""
+    """Return, per name, the unit's project holding it: this one, else the nearest unverified."""
     holders: dict[str, ProjectRow] = {}
     for project in sorted(
-        unit_rows, key=lambda project: (project.id != row.id, abs(project.position - row.position))
+        unit_rows,
+        key=lambda project: (
+            project.id != row.id,
+            project.status == Status.VERIFIED.value,
+            abs(project.position - row.position),
+        ),
     ):
         holders.setdefault(project.name, project)
     return holders
@@ -152,12 +158,23 @@ def fit_ranking(
 
 
 @dataclass(frozen=True)
+class Holder:
+    """The project holding a name when the picker opened: the basis of a rename swapping with it."""
+
+    id: int
+    key: str
+    version: int
+    verified: bool
+    summary: str
+
+
+@dataclass(frozen=True)
 class NamePool:
     """One picker session's names, read once: every keystroke ranks them in memory."""
 
     project_id: int
     sources: dict[str, str]
-    holders: dict[str, tuple[int, str]]
+    holders: dict[str, Holder]
     by_fit: list[tuple[str, float]]
     index: NameIndex
 
@@ -173,17 +190,29 @@ class NamePool:
 
     def _choice(self, name: str, score: float) -> NameChoice:
         """One candidate with where it comes from and the project holding it now."""
-        holder_id, summary = self.holders.get(name, (None, ""))
-        return NameChoice(name, score, self.sources[name], holder_id, summary)
+        holder = self.holders.get(name)
+        if holder is None:
+            return NameChoice(name, score, self.sources[name])
+        return NameChoice(
+            name, score, self.sources[name], holder.id, holder.summary, holder.key,
+            holder.version, holder.verified,
+        )
+
+    def holder_of(self, name: str) -> Holder | None:
+        """Return the project of the unit holding `name` now (this one first), if any."""
+        return self.holders.get(name)
 
 
 def load_name_pool(session: Session, row: ProjectRow) -> NamePool:
     """Read a project's candidate names, their holders and fit ranking, and index them."""
     names, unit_rows = _sources(session, row)
     holders = {
-        name: (holder.id, _holder_summary(holder, row.id))
+        name: Holder(
+            holder.id or 0, holder.key, holder.version, holder.status == Status.VERIFIED.value,
+            _holder_summary(holder, row.id),
+        )
         for name, holder in _holders(row, unit_rows).items()
-        if holder.id is not None and name in names
+        if name in names
     }
     indicator_names = [item.name for item in indicators_of(session, row.id)]
     return NamePool(
@@ -193,8 +222,3 @@ def load_name_pool(session: Session, row: ProjectRow) -> NamePool:
         by_fit=fit_ranking(names, row.target, indicator_names),
         index=cached_index(names),
     )
-
-
-def name_candidates(session: Session, row: ProjectRow, query: str, limit: int) -> list[NameChoice]:
-    """Return up to `limit` names for a project, ranked, each with the project holding it now."""
-    return load_name_pool(session, row).choices(query, limit)

@@ -18,9 +18,9 @@ from sqlmodel import SQLModel
 from store.errors import SchemaTooNewError, StoreError
 from store.findings import fill_findings
 from store.invariants import fill_noise_spans
-from store.models import DOCUMENTS, KNOWN_NAMES, META, PROJECTS
+from store.models import DOCUMENTS, EDIT_LOG, KNOWN_NAMES, META, POSITION_STEP, PROJECTS
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bump when the tables change, and register the step that upgrades the previous version below."""
 
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -39,7 +39,7 @@ def _add_noise_and_absorbed_names(connection: Connection) -> None:
             connection.exec_driver_sql(
                 f"ALTER TABLE {table} ADD COLUMN {column} JSON NOT NULL DEFAULT '[]'"
             )
-    connection.execute(PROJECTS.update().values(position=PROJECTS.c.position * 1024))
+    connection.execute(PROJECTS.update().values(position=PROJECTS.c.position * POSITION_STEP))
     fill_noise_spans(connection)
 
 
@@ -53,9 +53,31 @@ def _add_findings_and_derive_verified_names(connection: Connection) -> None:
     connection.execute(KNOWN_NAMES.delete().where(KNOWN_NAMES.c.source == "verified"))
 
 
+def _add_verification_provenance(connection: Connection) -> None:
+    """Version 4: a project keeps who verified it and when, read back from the edit log."""
+    present = {found["name"] for found in inspect(connection).get_columns("projects")}
+    for column in ("verified_by", "verified_at"):
+        if column not in present:
+            kind = PROJECTS.c[column].type.compile(dialect=connection.dialect)
+            connection.exec_driver_sql(f"ALTER TABLE projects ADD COLUMN {column} {kind}")
+    verified = select(PROJECTS.c.key).where(PROJECTS.c.status == "verified")
+    keys = set(connection.execute(verified).scalars())
+    entries = select(EDIT_LOG.c.reviewer, EDIT_LOG.c.time, EDIT_LOG.c.project_keys).where(
+        EDIT_LOG.c.action == "verify", EDIT_LOG.c.undone.is_(False)
+    ).order_by(EDIT_LOG.c.id)
+    latest = {entry.project_keys[0]: entry for entry in connection.execute(entries)
+              if entry.project_keys and entry.project_keys[0] in keys}
+    for key, entry in latest.items():
+        connection.execute(
+            PROJECTS.update().where(PROJECTS.c.key == key)
+            .values(verified_by=entry.reviewer, verified_at=entry.time)
+        )
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _add_noise_and_absorbed_names,
     2: _add_findings_and_derive_verified_names,
+    3: _add_verification_provenance,
 }
 """`MIGRATIONS[n]` upgrades a version-n database to n+1 (after missing tables are created)."""
 

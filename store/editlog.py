@@ -1,8 +1,8 @@
-"""The generic edit log: record any change with before/after snapshots; undo or redo it safely."""
+"""The edit log: every action with the touched projects before and after; undo and redo over it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -10,11 +10,12 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from store import invariants, snapshots
-from store.errors import NotFoundError, NothingToUndoError, StaleEditError
+from store.errors import NothingToUndoError, StaleEditError
+from store.i18n import _
 from store.models import EditLogRow, ProjectRow
-
-Mutation = Callable[[Session], Iterable[str] | None]
-"""Changes the touched projects in the session; returns the keys of any projects it created."""
+from store.operations.base import Operation
+from store.operations.context import EditContext, Versions
+from store.operations.flags import refresh_flags
 
 
 def now() -> datetime:
@@ -22,62 +23,52 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def record_edit(
-    session: Session,
-    *,
-    reviewer: str,
-    action: str,
-    summary: str,
-    project_keys: Iterable[str],
-    expected_versions: Mapping[str, int],
-    mutate: Mutation,
-    details: Mapping[str, Any] | None = None,
-) -> EditLogRow:
-    """Check versions, snapshot, run `mutate`, bump versions, snapshot again, write one log row."""
-    keys = list(dict.fromkeys(project_keys))
-    before = snapshots.take(session, keys)
-    _check_expected(before, expected_versions)
-    created = list(mutate(session) or ())
-    session.flush()
-    keys += [key for key in created if key not in before]
-    before.update({key: None for key in created if key not in before})
+def perform(
+    session: Session, reviewer: str, operation: Operation, based_on: Versions | None
+) -> tuple[EditLogRow, list[str]]:
+    """Run an operation as one logged edit; return the log row and the keys of created projects.
+
+    Every project the operation changes is locked and checked against `based_on` (the versions
+    the caller saw; None for "as they are now") as it is taken; after the change the projects'
+    flags are recomputed, their versions bumped, the invariants checked and one log row written.
+    """
     when = now()
-    for key, snapshot in before.items():
+    edit = EditContext(session, reviewer, when, based_on, operation.locks_verified())
+    summary = operation.run(edit)
+    edit.check_nothing_else_changed()
+    session.flush()
+    refresh_flags(edit)
+    session.flush()
+    for key, snapshot in edit.before.items():
         version = 1 if snapshot is None else int(snapshot["version"]) + 1
         session.execute(
             update(ProjectRow)
             .where(col(ProjectRow.key) == key)
             .values(version=version, updated_by=reviewer, updated_at=when)
         )
-    after = snapshots.take(session, keys)
-    invariants.check_edit(before, after)
+    after = snapshots.take(session, edit.keys)
+    invariants.check_edit(edit.before, after)
     _retire_redo(session, reviewer)
     entry = EditLogRow(
         time=when,
         reviewer=reviewer,
-        action=action,
-        project_keys=keys,
-        summary=summary,
-        before=before,
+        action=operation.verb,
+        project_keys=edit.keys,
+        summary=summary.english(),
+        before=edit.before,
         after=after,
-        details={**(details or {}), "versions": snapshots.versions(after), "history": []},
+        details={
+            "op": operation.to_json(),
+            "message": {"template": summary.template, "params": dict(summary.params)},
+            "versions": snapshots.versions(after),
+            "history": [],
+        },
     )
     session.add(entry)
     session.flush()
     session.expire_all()
-    return entry
-
-
-def _check_expected(
-    before: Mapping[str, snapshots.Snapshot | None], expected: Mapping[str, int]
-) -> None:
-    """Raise if a project the caller read has changed or vanished since."""
-    for key, version in expected.items():
-        snapshot = before.get(key)
-        if snapshot is None:
-            raise NotFoundError(f"project {key} no longer exists; reload the list and try again")
-        if int(snapshot["version"]) != version:
-            raise StaleEditError(str(snapshot["name"]), str(snapshot["updated_by"] or ""))
+    created = [key for key, snapshot in edit.before.items() if snapshot is None]
+    return entry, created
 
 
 def _retire_redo(session: Session, reviewer: str) -> None:
@@ -98,7 +89,9 @@ def undo(session: Session, reviewer: str) -> EditLogRow:
         .limit(1)
     ).first()
     if entry is None:
-        raise NothingToUndoError(f"{reviewer} has nothing left to undo in this database")
+        raise NothingToUndoError(
+            _("{reviewer} has nothing left to undo in this database").format(reviewer=reviewer)
+        )
     _apply(session, entry, entry.before, reviewer, "undo")
     entry.undone, entry.redoable = True, True
     entry.undone_at, entry.undone_by = now(), reviewer
@@ -117,7 +110,9 @@ def redo(session: Session, reviewer: str) -> EditLogRow:
     ).first()
     if entry is None:
         raise NothingToUndoError(
-            f"{reviewer} has nothing to redo: no undone action since the last edit"
+            _("{reviewer} has nothing to redo: no undone action since the last edit").format(
+                reviewer=reviewer
+            )
         )
     _apply(session, entry, entry.after, reviewer, "redo")
     entry.undone, entry.redoable = False, False

@@ -8,6 +8,9 @@ from typing import Any
 from sqlalchemy import JSON, Column, Index, Table, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+POSITION_STEP = 1024
+"""Projects are numbered 0, 1024, 2048… in source order, so one split off fits in between."""
+
 
 class MetaRow(SQLModel, table=True):
     """Key/value facts about the database itself, above all its schema version."""
@@ -63,7 +66,7 @@ class ProjectRow(SQLModel, table=True):
     status: str = "unreviewed"
     confidence: float = 0.0
     flags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    flag_details: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    flag_details: list[Any] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     alternatives: list[Any] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     name_spans: list[Any] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     target_spans: list[Any] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -78,6 +81,8 @@ class ProjectRow(SQLModel, table=True):
     version: int = 1
     updated_by: str = ""
     updated_at: datetime | None = None
+    verified_by: str | None = None
+    verified_at: datetime | None = None
 
 
 class IndicatorRow(SQLModel, table=True):

@@ -10,12 +10,16 @@ from sqlmodel import Session, col, select
 
 from parser.flags import needs_attention
 from store.errors import NotFoundError
+from store.i18n import _
 from store.models import DocumentRow, EditLogRow, IndicatorRow, KnownNameRow, ProjectRow
+from store.operations.rows import neighbour
+from store.records import indicator_view
+from store.records import project_detail as project_detail_of
 from store.views import (
     DocumentSummary,
     EditEntry,
-    IndicatorView,
     ListFilter,
+    Neighbour,
     ProjectDetail,
     ProjectSummary,
     Status,
@@ -100,16 +104,11 @@ def list_projects(
     session: Session, conditions: list[ColumnElement[bool]], offset: int, limit: int
 ) -> list[ProjectSummary]:
     """Return one page of project rows in document and source order."""
+    row = ProjectRow
     statement = (
         sa_select(
-            col(ProjectRow.id),
-            col(ProjectRow.key),
-            col(ProjectRow.document_id),
-            col(ProjectRow.unit),
-            col(ProjectRow.name),
-            col(ProjectRow.status),
-            col(ProjectRow.confidence),
-            col(ProjectRow.flags),
+            col(row.id), col(row.key), col(row.document_id), col(row.unit), col(row.name),
+            col(row.status), col(row.confidence), col(row.flags), col(row.version),
         )
         .where(and_(True, *conditions))
         .order_by(*_ORDER)
@@ -118,10 +117,18 @@ def list_projects(
     )
     return [
         ProjectSummary(
-            row[0], row[1], row[2], row[3], row[4], Status(row[5]), row[6], bool(row[7]),
-            needs_attention(row[7]),
+            id=found.id,
+            key=found.key,
+            document_id=found.document_id,
+            unit=found.unit,
+            name=found.name,
+            status=Status(found.status),
+            confidence=found.confidence,
+            has_parser_flags=bool(found.flags),
+            needs_attention=needs_attention(found.flags),
+            version=found.version,
         )
-        for row in session.execute(statement).all()
+        for found in session.execute(statement)
     ]
 
 
@@ -146,12 +153,14 @@ def project_row(session: Session, project_id: int) -> ProjectRow:
     """Return a project's row or raise NotFoundError naming the id."""
     row = session.get(ProjectRow, project_id)
     if row is None:
-        raise NotFoundError(f"project {project_id} does not exist (any more); reload the list")
+        raise NotFoundError(
+            _("project {id} does not exist (any more); reload the list").format(id=project_id)
+        )
     return row
 
 
 def project_detail(session: Session, project_id: int) -> ProjectDetail:
-    """Return everything the fields pane shows for one project."""
+    """Return a stored project as the parser's record with its review state and neighbours."""
     row = project_row(session, project_id)
     document = session.get(DocumentRow, row.document_id)
     assert document is not None
@@ -160,40 +169,21 @@ def project_detail(session: Session, project_id: int) -> ProjectDetail:
         .where(IndicatorRow.project_id == project_id)
         .order_by(col(IndicatorRow.position))
     ).all()
-    return ProjectDetail(
-        id=project_id,
-        key=row.key,
-        document_id=row.document_id,
-        document_file=document.file_name,
-        department=document.department,
-        unit=row.unit,
-        name=row.name,
-        target=row.target,
-        status=Status(row.status),
-        confidence=row.confidence,
-        flags=tuple(row.flags),
-        flag_details=tuple(row.flag_details),
-        alternatives=tuple((str(item[0]), float(item[1])) for item in row.alternatives),
-        note=row.note,
-        name_spans=tuple((int(a), int(b)) for a, b in row.name_spans),
-        target_spans=tuple((int(a), int(b)) for a, b in row.target_spans),
-        block=(row.block_start, row.block_end),
-        indicators=tuple(_indicator_view(item) for item in indicators),
-        version=row.version,
-        updated_by=row.updated_by,
+    neighbours = (_neighbour(session, row, -1), _neighbour(session, row, 1))
+    return project_detail_of(
+        row.model_dump(),
+        [indicator_view(item.model_dump()) for item in indicators],
+        {"file_name": document.file_name, "department": document.department},
+        neighbours,
     )
 
 
-def _indicator_view(row: IndicatorRow) -> IndicatorView:
-    """Return the plain value of one indicator row."""
-    span = None
-    if row.span_start is not None and row.span_end is not None:
-        span = (row.span_start, row.span_end)
-    assert row.id is not None
-    return IndicatorView(
-        row.id, row.position, row.seq, row.level1_code, row.level1, row.level2_code, row.level2,
-        row.name, row.period_value, row.annual_value, span,
-    )
+def _neighbour(session: Session, row: ProjectRow, direction: int) -> Neighbour | None:
+    """Return the previous or next project of the row's unit as it is now, if there is one."""
+    found = neighbour(session, row, direction)
+    if found is None or found.unit != row.unit or found.id is None:
+        return None
+    return Neighbour(found.id, found.key, found.name, found.version, Status(found.status))
 
 
 def edit_entry(row: EditLogRow) -> EditEntry:

@@ -8,10 +8,11 @@ from typing import Any
 
 from sqlalchemy import JSON
 
-from parser import Document, Indicator, ParsedValue, Project
+from parser import Document, Indicator, Project
 from parser.records import project_key
 from store.db import EncodedJson
-from store.models import INDICATORS, PROJECTS
+from store.models import INDICATORS, POSITION_STEP, PROJECTS
+from store.records import flag_json, parsed_columns, stored_field_spans
 
 Row = tuple[Any, ...]
 """A table row's values in its columns' order, JSON columns as encoded text (quick to pickle)."""
@@ -46,10 +47,6 @@ def unpacked(columns: tuple[str, ...], rows: Iterable[Row]) -> list[dict[str, An
     return mappings
 
 
-POSITION_STEP = 1024
-"""Projects are numbered 0, 1024, 2048…, so a project split off by a reviewer fits in between."""
-
-
 def noise_spans(document: Document) -> list[list[int]]:
     """Return the text no project field claims (headers, units, left-over names, noise), sorted."""
     spans = [*document.noise, *(unit.span for unit in document.units), *document.unclaimed]
@@ -69,7 +66,7 @@ def project_row(document_id: int, digest: str, position: int, project: Project) 
         "status": "unreviewed",
         "confidence": project.confidence,
         "flags": list(project.flag_codes),
-        "flag_details": [flag.message or flag.code for flag in project.flags],
+        "flag_details": [flag_json(flag) for flag in project.flags],
         "alternatives": [(item.name, item.score, item.spans) for item in project.alternatives],
         "name_spans": project.name_spans,  # tuples are JSON arrays; copying them only costs time
         "target_spans": project.target_spans,
@@ -98,21 +95,9 @@ def indicator_row(
         "name": item.name,
         "period_value": item.period_value,
         "annual_value": item.annual_value,
-        **_parsed_columns("period", item.period_parsed),
-        **_parsed_columns("annual", item.annual_parsed),
+        **parsed_columns("period", item.period_parsed),
+        **parsed_columns("annual", item.annual_parsed),
         "span_start": item.span[0],
         "span_end": item.span[1],
-        # Stored as [field, [start, end]], the shape every database written so far holds.
-        "field_spans": [[name, [start, end]] for name, start, end in item.field_spans],
-    }
-
-
-def _parsed_columns(prefix: str, value: ParsedValue | None) -> dict[str, str | None]:
-    """Return the op/number/unit columns of a parsed value, the number as exact decimal text."""
-    if value is None:
-        return {f"{prefix}_op": None, f"{prefix}_number": None, f"{prefix}_unit": None}
-    return {
-        f"{prefix}_op": value.op,
-        f"{prefix}_number": str(value.number),
-        f"{prefix}_unit": value.unit,
+        "field_spans": stored_field_spans(item.field_spans),
     }

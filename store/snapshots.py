@@ -15,7 +15,6 @@ Snapshot = dict[str, Any]
 """A project row as JSON-safe values plus an `indicators` list of indicator rows."""
 
 
-
 def _to_json(row: Mapping[Any, Any]) -> dict[str, Any]:
     """Return a row's values with datetimes as ISO text so the snapshot fits in a JSON column."""
     return {
@@ -31,10 +30,15 @@ def _from_json(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:
         value = values.get(column.name)
         if value is None and column.name not in values and isinstance(column.type, JSON):
             value = []  # a JSON list column added after this snapshot was logged
-        if isinstance(column.type, DateTime) and isinstance(value, str):
+        if isinstance(_storage_type(column.type), DateTime) and isinstance(value, str):
             value = datetime.fromisoformat(value)
         row[column.name] = value
     return row
+
+
+def _storage_type(column_type: Any) -> Any:
+    """Return the type a column stores as (SQLModel wraps datetimes in a UTC decorator)."""
+    return getattr(column_type, "impl", column_type)
 
 
 def take(session: Session, keys: Iterable[str]) -> dict[str, Snapshot | None]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-Span = tuple[int, int]
+from parser import Indicator, Project, Span
 
 
 class Status(StrEnum):
@@ -52,49 +52,66 @@ class ProjectSummary:
     has_parser_flags: bool
     needs_attention: bool
     """Some flag asks for a reviewer (`parser.flags`); informational flags alone do not."""
+    version: int = 0
 
 
-@dataclass(frozen=True)
-class IndicatorView:
-    """One indicator as currently stored (after any reviewer edits)."""
+@dataclass(frozen=True, kw_only=True)
+class IndicatorView(Indicator):
+    """One indicator as currently stored (after any reviewer edits), with its row id."""
 
     id: int
     position: int
-    seq: int
-    level1_code: str
-    level1: str
-    level2_code: str
-    level2: str
-    name: str
-    period_value: str
-    annual_value: str
-    span: Span | None
+    """Its place in the project, 0..n-1 in source order."""
+    source_order: int
+    """Its place among all the document's indicators as printed."""
 
 
 @dataclass(frozen=True)
-class ProjectDetail:
-    """Everything the fields pane shows for one project, with its version for stale-edit checks."""
+class Neighbour:
+    """A project next to another in its unit, as the caller saw it (for stale-edit checks)."""
 
+    id: int
+    key: str
+    name: str
+    version: int
+    status: Status
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProjectDetail(Project):
+    """A stored project: the parser's record as reviewed now, with its review state and version.
+
+    `previous` and `following` are its unit neighbours when it was read: an action on this view
+    that changes them is checked against the versions seen here.
+    """
+
+    indicators: tuple[IndicatorView, ...]
     id: int
     key: str
     document_id: int
     document_file: str
     department: str
-    unit: str
-    name: str
-    target: str
     status: Status
-    confidence: float
-    flags: tuple[str, ...]
-    flag_details: tuple[str, ...]
-    alternatives: tuple[tuple[str, float], ...]
     note: str
-    name_spans: tuple[Span, ...]
-    target_spans: tuple[Span, ...]
-    block: Span
-    indicators: tuple[IndicatorView, ...]
     version: int
     updated_by: str = ""
+    verified_by: str | None = None
+    verified_at: datetime | None = None
+    previous: Neighbour | None = None
+    following: Neighbour | None = None
+
+    @property
+    def versions(self) -> dict[str, int]:
+        """The version of this project and of its neighbours as read: an action's basis."""
+        seen = {self.key: self.version}
+        for neighbour in (self.previous, self.following):
+            if neighbour is not None:
+                seen[neighbour.key] = neighbour.version
+        return seen
+
+    def neighbour(self, direction: int) -> Neighbour | None:
+        """Return the previous (-1) or next (1) project of the unit as read."""
+        return self.previous if direction < 0 else self.following
 
 
 @dataclass(frozen=True)
@@ -109,6 +126,15 @@ class EditEntry:
     summary: str
     undone: bool
     details: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Performed:
+    """What an action did: its log entry, the projects it touched that exist now, those it made."""
+
+    entry: EditEntry
+    touched_ids: tuple[int, ...] = ()
+    created_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,13 +165,20 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class NameChoice:
-    """A candidate in the rename picker: the name, its score, and which project holds it now."""
+    """A candidate in the rename picker: the name, its score, and which project holds it now.
+
+    The holder's key and version are the basis of a rename that swaps names with it; a verified
+    holder keeps its name, so choosing it asks before making a second project of that name.
+    """
 
     name: str
     score: float
     source: str  # "unit" | "known" | "parser"
     holder_project_id: int | None = None
     holder_summary: str = ""
+    holder_key: str | None = None
+    holder_version: int | None = None
+    holder_verified: bool = False
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,39 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
+from store.errors import (
+    DatabaseUnavailableError,
+    DuplicateNameError,
+    InvariantError,
+    NeighboursChangedError,
+    NotFoundError,
+    NothingToUndoError,
+    StaleEditError,
+    StoreError,
+    VerifiedLockedError,
+)
+from store.i18n import N_, _
 from store.views import DocumentFinding, ListFilter, ProjectDetail, ProjectSummary
+
+FAILURE_TITLES: dict[type[StoreError], str] = {
+    StaleEditError: N_("Changed by someone else"),
+    NeighboursChangedError: N_("Changed by someone else"),
+    VerifiedLockedError: N_("Verified — reopen it first"),
+    DuplicateNameError: N_("Name held by a verified project"),
+    NotFoundError: N_("Not found"),
+    NothingToUndoError: N_("Nothing to undo"),
+    InvariantError: N_("Refused to protect the data"),
+    DatabaseUnavailableError: N_("Database problem"),
+}
+"""The title of a refusal's notification, by what was refused."""
+
+
+def failure_title(error: StoreError) -> str:
+    """Return the notification title for a refused or failed action."""
+    for kind in type(error).__mro__:
+        if kind in FAILURE_TITLES:
+            return _(FAILURE_TITLES[kind])
+    return _("Refused")
 
 
 @dataclass
@@ -55,7 +87,6 @@ class EditApplied(Message):
 
     summary: str
     select_id: int | None
-    advance: bool = False
 
 
 @dataclass
@@ -69,3 +100,10 @@ class StoreFailed(Message):
     title: str
     message: str
     reload: bool = False
+
+
+@dataclass
+class JumpFound(Message):
+    """The project a history entry named was found; the screen selects it."""
+
+    project_id: int

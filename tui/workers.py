@@ -7,11 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from store.errors import StoreError
-from store.views import ListFilter, ProjectDetail
-from tui.messages import DetailLoaded, PageLoaded, ProgressLoaded, ViewLoaded
+from store.i18n import _
+from store.operations import Operation, Versions
+from store.views import ListFilter, Performed, ProjectDetail
+from tui.messages import DetailLoaded, EditApplied, PageLoaded, ProgressLoaded, ViewLoaded
 
 if TYPE_CHECKING:
     from store.repository import Repository
@@ -21,9 +21,10 @@ Result = TypeVar("Result")
 STATE_PROJECT = "last_project_id"
 STATE_FILTER = "list_filter"
 
-STORE_FAILURES = (StoreError, SQLAlchemyError)
+STORE_FAILURES = (StoreError,)
 """What a database call may raise that the app shows as a notification instead of crashing
-(a refused edit, or the database being locked, missing or damaged)."""
+(a refused edit, or the database being locked, missing or damaged: the store says it as one
+sentence)."""
 
 
 class StoreAccess:
@@ -149,3 +150,35 @@ def save_ui_state(repository: Repository, values: dict[str, str]) -> None:
 def read_ui_state(repository: Repository) -> tuple[str | None, str | None]:
     """The saved list filter and last selected project id (as stored text)."""
     return repository.get_ui_state(STATE_FILTER), repository.get_ui_state(STATE_PROJECT)
+
+
+def perform(
+    store: StoreAccess,
+    build: Callable[[], Operation],
+    based_on: Versions,
+    select_id: int | None,
+    select_created: bool,
+) -> EditApplied:
+    """Build and apply one operation; say what it did and which project to select after it."""
+    performed = store.call(lambda repository: repository.perform(build(), based_on))
+    if select_created and performed.created_ids:
+        select_id = performed.created_ids[0]
+    return EditApplied(summary_of(performed), select_id)
+
+
+def step_history(store: StoreAccess, undo: bool) -> EditApplied:
+    """Undo or redo this reviewer's last action and select a project it touched."""
+    performed = store.call(
+        lambda repository: repository.undo() if undo else repository.redo()
+    )
+    selected = performed.touched_ids[0] if performed.touched_ids else None
+    prefix = _("Undone") if undo else _("Redone")
+    return EditApplied(f"{prefix}: {summary_of(performed)}", selected)
+
+
+def summary_of(performed: Performed) -> str:
+    """Return what an action did, in the active language (from its logged template)."""
+    message = performed.entry.details.get("message")
+    if isinstance(message, dict) and "template" in message:
+        return _(str(message["template"])).format(**dict(message.get("params", {})))
+    return performed.entry.summary

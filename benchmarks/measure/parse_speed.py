@@ -25,7 +25,7 @@ def parse_mb_per_s(files: list[Path]) -> dict[str, float]:
         from parser.decode import decode
         from parser.errors import ParseError
         from parser.parse import parse
-        from store.parallel_import import BATCH_GC_THRESHOLDS
+        from store.batch.parallel_import import BATCH_GC_THRESHOLDS
     except ImportError as error:
         raise Unavailable(f"the parser cannot be imported ({error})") from error
 

@@ -144,10 +144,10 @@ def test_file_cut_mid_indicator_keeps_and_flags_the_partial_indicator(cli: Cli) 
     result = cli("import", str(GALLERY / "truncated.txt"))
     assert result.exit_code == 0, result.output
     projects = projects_of(cli.db, "truncated.txt")
-    [cut] = [p for p in projects if "unparsed_text" in p.flags]
+    [cut] = [p for p in projects if "unparsed_text" in p.flag_codes]
     assert [indicator.seq for indicator in cut.indicators] == [1, 2, 3, 4]
     assert cut.indicators[-1].name == "落户以来累计创造就业岗"
-    assert any("indicator 4" in detail for detail in cut.flag_details)
+    assert any("indicator 4" in flag.message for flag in cut.flags)
     assert cut is projects[-1]
 
 
@@ -155,9 +155,9 @@ def test_numbering_that_skips_or_restarts_is_flagged_not_renumbered(cli: Cli) ->
     result = cli("import", str(GALLERY / "numbering.txt"))
     assert result.exit_code == 0, result.output
     flagged = {
-        tuple(indicator.seq for indicator in project.indicators): project.flag_details
+        tuple(indicator.seq for indicator in project.indicators): [f.message for f in project.flags]
         for project in projects_of(cli.db, "numbering.txt")
-        if "indicator_sequence_gap" in project.flags
+        if "indicator_sequence_gap" in project.flag_codes
     }
     assert set(flagged) == {(1, 2, 5, 4, 5, 6), (1, 2, 3, 1, 5, 6)}
     assert any("numbered 5 where 3" in d for d in flagged[(1, 2, 5, 4, 5, 6)])
@@ -168,9 +168,9 @@ def test_stray_text_between_blocks_is_kept_and_named_in_a_flag(cli: Cli) -> None
     result = cli("import", str(GALLERY / "stray_text.txt"))
     assert result.exit_code == 0, result.output
     projects = projects_of(cli.db, "stray_text.txt")
-    holders = [p for p in projects if any(STRAY_LINE in d for d in p.flag_details)]
+    holders = [p for p in projects if any(STRAY_LINE in f.message for f in p.flags)]
     assert len(holders) == 1
-    assert holders[0].target == STRAY_LINE and "missing_indicators" in holders[0].flags
+    assert holders[0].target == STRAY_LINE and "missing_indicators" in holders[0].flag_codes
     assert all(STRAY_LINE not in p.target for p in projects if p is not holders[0])
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from store.repository import Repository
 from tests.functional.cli_helpers import Cli, sample_cli
+from tests.helpers.acting import edit_field, flag, merge_with_next, rename, verify
 from tests.unit.store.corrections_session import blocks, fix_names, fix_structure, scramble
 
 
@@ -29,8 +30,8 @@ def test_history_lists_newest_first_and_json_oldest_first_with_ops(cli: Cli) -> 
     assert cli("history").stdout.strip() == "The edit log is empty."
     with Repository.open(cli.db, "tester") as repo:
         first = repo.project(repo.project_ids()[0])
-        repo.rename(first.id, "新名称", first.version)
-        repo.verify(first.id, first.version + 1)
+        rename(repo, first.id, "新名称", first.version)
+        verify(repo, first.id, first.version + 1)
     lines = cli("history").stdout.splitlines()
     assert "tester" in lines[0] and "verify “新名称”" in lines[0] and "rename" in lines[1]
     assert len(cli("history", "--limit", "1").stdout.splitlines()) == 1
@@ -45,7 +46,7 @@ def test_undo_and_redo_report_what_they_did_and_fail_clearly_when_empty(cli: Cli
     assert nothing.exit_code == 2 and "nothing left to undo" in nothing.stderr
     project_id, version = _first(cli.db)
     with Repository.open(cli.db, "tester") as repo:
-        repo.edit_project_field(project_id, "note", "待核", version)
+        edit_field(repo, project_id, "note", "待核", version)
     undone = cli("undo")
     assert undone.exit_code == 0 and undone.stdout.startswith("undone #1: edit note")
     assert json.loads(cli("history", "--json").stdout)["undone"] is True
@@ -63,7 +64,7 @@ def test_a_whole_review_session_replays_onto_a_fresh_import(cli: Cli, tmp_path: 
         fix_structure(repo, expected)
         fix_names(repo)
         project_id = repo.project_ids()[5]
-        repo.flag(project_id, "再看看", repo.project(project_id).version)
+        flag(repo, project_id, "再看看", repo.project(project_id).version)
         repo.undo()
     operations = tmp_path / "ops.jsonl"
     operations.write_text(cli("history", "--json").stdout, encoding="utf-8")
@@ -81,7 +82,7 @@ def test_apply_reports_each_operation_that_no_longer_applies_and_goes_on(
     project_id, version = _first(cli.db)
     with Repository.open(cli.db, "tester") as repo:
         key = repo.project(project_id).key
-        repo.merge_with_next(project_id, version)
+        merge_with_next(repo, project_id, version)
     good = {"op": {"verb": "edit_project_field", "project": key, "field": "note", "value": "好"}}
     lines = [
         cli("history", "--json").stdout.strip(),  # the merge: applies again, to the next one

@@ -10,6 +10,7 @@ import pytest
 
 from store.repository import Repository
 from tests.functional.cli_helpers import SAMPLE, Cli, variant_of_sample
+from tests.helpers.acting import verify
 from tui.cli import main
 
 
@@ -137,7 +138,7 @@ def test_verified_names_become_known_names(cli: Cli) -> None:
     cli("import", str(SAMPLE))
     with Repository.open(cli.db, "tester") as repository:
         project = repository.project(repository.project_ids()[1])
-        repository.verify(project.id, project.version)
+        verify(repository, project.id, project.version)
     assert project.name in cli("known", "list").stdout.splitlines()
 
 

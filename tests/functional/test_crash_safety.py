@@ -26,6 +26,7 @@ from store.db import create_store_engine
 from store.invariants import database_problems
 from store.repository import Repository
 from tests.functional.cli_helpers import SAMPLE, Cli
+from tests.helpers.acting import verify
 from tests.helpers.crash_worker import REVIEWER, snapshot
 from tests.helpers.gzreview_process import ROOT, child_env
 
@@ -171,7 +172,7 @@ def test_a_full_disk_refuses_the_import_clearly_and_keeps_all_earlier_work(
 ) -> None:
     with Repository.open(database, "alice") as repository:
         project_id = repository.project_ids()[0]
-        repository.verify(project_id, repository.project(project_id).version)
+        verify(repository, project_id, repository.project(project_id).version)
 
     def no_room_to_grow(dbapi_connection: Any, _record: Any) -> None:
         pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]

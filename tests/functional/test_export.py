@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from store.repository import Repository
 from tests.functional.cli_helpers import SAMPLE, Cli, sample_cli
+from tests.helpers.acting import verify
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def _verify_first(db: Path, count: int) -> list[str]:
     with Repository.open(db, "tester") as repository:
         details = [repository.project(pid) for pid in repository.project_ids()[:count]]
         for detail in details:
-            repository.verify(detail.id, detail.version)
+            verify(repository, detail.id, detail.version)
     return [detail.key for detail in details]
 
 

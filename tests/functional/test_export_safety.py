@@ -19,6 +19,7 @@ from store.export import ExportProject, iter_projects, write_export
 from store.export.tables import neutralise
 from store.repository import Repository
 from tests.functional.cli_helpers import ROOT, SAMPLE, Cli
+from tests.helpers.acting import edit_field, edit_indicator, flag
 from tests.helpers.gzreview_process import child_env
 from tests.unit.store.conftest import import_document, make_document
 
@@ -29,7 +30,7 @@ def repo(tmp_path: Path) -> Iterator[Repository]:
     with Repository.open(tmp_path / "db.sqlite", "tester") as repository:
         import_document(repository, make_document())
         detail = repository.project(repository.project_ids()[0])
-        repository.flag(detail.id, "@SUM(A1)", detail.version)
+        flag(repository, detail.id, "@SUM(A1)", detail.version)
         yield repository
 
 
@@ -123,15 +124,10 @@ def hostile(tmp_path: Path) -> Cli:
     with Repository.open(cli.db, "mallory") as repository:
         project_id = repository.project_ids()[0]
         for field, value in FORMULA_TEXT.items():
-            repository.edit_project_field(
-                project_id, field, value, repository.project(project_id).version
-            )
+            edit_field(repository, project_id, field, value)
         detail = repository.project(project_id)
         for field, value in INDICATOR_TEXT.items():
-            repository.edit_indicator_field(
-                project_id, detail.indicators[0].id, field, value,
-                repository.project(project_id).version,
-            )
+            edit_indicator(repository, project_id, detail.indicators[0].id, field, value)
     return cli
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from store.repository import Repository
 from tests.functional.cli_helpers import SAMPLE, Cli, variant_of_sample
+from tests.helpers.acting import flag, verify
 from tests.helpers.gzreview_process import ROOT, child_env
 
 TIMEOUT = 120
@@ -141,7 +142,7 @@ def test_an_edit_from_stale_data_is_refused_naming_project_and_reviewer(database
     bob = reviewer(database, "bob", 10, "one", "verify", key)
     wait_for(bob, "ready")  # bob has loaded the project…
     with Repository.open(database, "alice") as alice:  # …alice flags it meanwhile
-        alice.flag(project_id, "wrong name", alice.project(project_id).version)
+        flag(alice, project_id, "wrong name", alice.project(project_id).version)
     status, output = finish(bob, "go\n")
     assert status == 3, output
     assert f"refused: project “{name}” was changed by alice" in output
@@ -156,7 +157,7 @@ def test_an_edit_from_stale_data_is_refused_naming_project_and_reviewer(database
 def test_undo_after_another_reviewer_changed_the_project_is_refused(database: Path) -> None:
     project_id, key, name = project_key(database, 5)
     with Repository.open(database, "alice") as alice:
-        alice.verify(project_id, alice.project(project_id).version)
+        verify(alice, project_id, alice.project(project_id).version)
     bob = reviewer(database, "bob", 10, "one", "flag", key)
     wait_for(bob, "ready")
     assert finish(bob, "go\n")[0] == 0

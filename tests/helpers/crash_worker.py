@@ -20,7 +20,10 @@ from typing import Any
 from sqlalchemy import Engine, event
 
 from store.errors import StoreError
+from store.operations import IndicatorRef, MoveIndicator, SplitAtIndicator, SwapWithNeighbour
 from store.repository import Repository
+from store.views import ProjectDetail
+from tests.helpers import acting
 
 REVIEWER = "crash-tester"
 LAST_STEP = 10_000
@@ -51,24 +54,24 @@ def pick(repository: Repository, chance: random.Random) -> tuple[int, int]:
 
 def verify(repository: Repository, chance: random.Random, step: int) -> Any:
     """Mark a random project verified."""
-    return repository.verify(*pick(repository, chance))
+    return acting.verify(repository, *pick(repository, chance))
 
 
 def flag(repository: Repository, chance: random.Random, step: int) -> Any:
     """Flag a random project with a note naming the step."""
     project_id, version = pick(repository, chance)
-    return repository.flag(project_id, f"check step {step}", version)
+    return acting.flag(repository, project_id, f"check step {step}", version)
 
 
 def unreview(repository: Repository, chance: random.Random, step: int) -> Any:
     """Put a random project back to unreviewed."""
-    return repository.mark_unreviewed(*pick(repository, chance))
+    return acting.reopen(repository, *pick(repository, chance))
 
 
 def note(repository: Repository, chance: random.Random, step: int) -> Any:
     """Replace a random project's note."""
     project_id, version = pick(repository, chance)
-    return repository.set_note(project_id, f"note of step {step}", version)
+    return acting.set_note(repository, project_id, f"note of step {step}", version)
 
 
 def undo(repository: Repository, chance: random.Random, step: int) -> Any:
@@ -99,35 +102,36 @@ def import_variant(import_dir: Path) -> Step:
 
 def merge(repository: Repository, chance: random.Random, step: int) -> Any:
     """Merge a random project with the next one of its unit."""
-    return repository.merge_with_next(*pick(repository, chance))
+    return acting.merge_with_next(repository, *pick(repository, chance))
 
 
 def pick_with_indicators(
     repository: Repository, chance: random.Random, least: int
-) -> tuple[int, int, int]:
-    """Return a random project with at least `least` indicators: id, version, last indicator id."""
+) -> tuple[ProjectDetail, IndicatorRef]:
+    """Return a random project with at least `least` indicators and its last indicator."""
     ids = repository.project_ids(document_id=sample_document(repository))
     details = [repository.project(project_id) for project_id in ids]
     detail = chance.choice([item for item in details if len(item.indicators) >= least])
-    return detail.id, detail.version, detail.indicators[-1].id
+    return detail, IndicatorRef(span_start=detail.indicators[-1].span[0])
 
 
 def split(repository: Repository, chance: random.Random, step: int) -> Any:
     """Split a random project at its last indicator into a new project."""
-    project_id, version, last = pick_with_indicators(repository, chance, 2)
-    return repository.split_at_indicator(project_id, last, f"split at step {step}", version)
+    detail, last = pick_with_indicators(repository, chance, 2)
+    operation = SplitAtIndicator(detail.key, last, f"split at step {step}")
+    return repository.perform(operation, detail.versions)
 
 
 def swap(repository: Repository, chance: random.Random, step: int) -> Any:
     """Swap a random project's name with the next project's."""
-    project_id, version = pick(repository, chance)
-    return repository.swap_with_neighbour(project_id, 1, version)
+    detail = repository.project(pick(repository, chance)[0])
+    return repository.perform(SwapWithNeighbour(detail.key, 1), detail.versions)
 
 
 def move(repository: Repository, chance: random.Random, step: int) -> Any:
     """Move a random project's last indicator to the next project."""
-    project_id, version, last = pick_with_indicators(repository, chance, 1)
-    return repository.move_indicator(project_id, last, 1, version)
+    detail, last = pick_with_indicators(repository, chance, 1)
+    return repository.perform(MoveIndicator(detail.key, last, 1), detail.versions)
 
 
 def steps(import_dir: Path) -> list[tuple[str, Step]]:

@@ -15,6 +15,7 @@ import sys
 import store.db
 from store.errors import StoreError
 from store.repository import Repository
+from tests.helpers.acting import flag, set_note, verify
 
 
 def hammer(repository: Repository, count: int, parity: int) -> None:
@@ -23,11 +24,11 @@ def hammer(repository: Repository, count: int, parity: int) -> None:
     for number in range(count):
         detail = repository.project(ids[number % len(ids)])
         if number % 3 == 0:
-            repository.verify(detail.id, detail.version)
+            verify(repository, detail.id, detail.version)
         elif number % 3 == 1:
-            repository.flag(detail.id, f"{repository.reviewer} {number}", detail.version)
+            flag(repository, detail.id, f"{repository.reviewer} {number}", detail.version)
         else:
-            repository.set_note(detail.id, f"{repository.reviewer} {number}", detail.version)
+            set_note(repository, detail.id, f"{repository.reviewer} {number}", detail.version)
         print(f"ok {number}", flush=True)
 
 
@@ -41,9 +42,9 @@ def one(repository: Repository, verb: str, key: str) -> None:
     print("ready", flush=True)
     sys.stdin.readline()
     if verb == "verify":
-        repository.verify(detail.id, detail.version)
+        verify(repository, detail.id, detail.version)
     else:
-        repository.flag(detail.id, f"flagged by {repository.reviewer}", detail.version)
+        flag(repository, detail.id, f"flagged by {repository.reviewer}", detail.version)
     print(f"ok {verb} {key}", flush=True)
 
 

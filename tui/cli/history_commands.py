@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from store.replay import replay
+from store.batch.replay import replay
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository, reviewer_option
 
@@ -60,7 +60,7 @@ def _line(record: dict[str, Any]) -> str:
 def undo_command(db: str | None, reviewer: str | None) -> None:
     """Undo your newest action that is not undone yet (kept in the log, marked undone)."""
     with open_repository(db, reviewer) as repository:
-        entry = repository.undo()
+        entry = repository.undo().entry
     click.echo(f"undone #{entry.id}: {entry.summary}")
 
 
@@ -70,7 +70,7 @@ def undo_command(db: str | None, reviewer: str | None) -> None:
 def redo_command(db: str | None, reviewer: str | None) -> None:
     """Redo your most recently undone action, if you did nothing new since."""
     with open_repository(db, reviewer) as repository:
-        entry = repository.redo()
+        entry = repository.redo().entry
     click.echo(f"redone #{entry.id}: {entry.summary}")
 
 

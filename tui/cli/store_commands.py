@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
+from store.batch.parallel_import import BATCH_GC_THRESHOLDS, import_files
 from store.importer import collect_sources
-from store.parallel_import import BATCH_GC_THRESHOLDS, import_files
 from store.repository import Repository
 from store.views import DocumentFinding, ImportReport, UnitStats
 from tui.cli.options import db_option, open_repository, reviewer_option

@@ -8,12 +8,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
-from store.views import DocumentFinding, ProjectDetail
-from tui.paging import BoundedCache
-from tui.widgets.raw_text import RawTextPane
+from store.views import DocumentFinding
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -75,39 +73,3 @@ class DocumentIssuesScreen(ModalScreen[DocumentFinding | None]):
     def action_close(self) -> None:
         """Back to the review."""
         self.dismiss(None)
-
-
-class DocumentIssueActions(Screen[None]):
-    """The review screen's part for document findings: the marker count, the marks and `D`."""
-
-    findings: tuple[DocumentFinding, ...] = ()
-    detail: ProjectDetail | None
-    texts: BoundedCache[int, str]
-    raw_choice: bool | None = None
-    """Whether the reviewer showed (True) or hid the raw pane; None: it follows the width."""
-
-    def shown_findings(self) -> list[DocumentFinding]:
-        """Return the findings of the document of the shown project."""
-        if self.detail is None:
-            return []
-        return [item for item in self.findings if item.document_id == self.detail.document_id]
-
-    def mark_findings(self) -> None:
-        """Show the shown document's findings in the raw pane's finding style."""
-        self.query_one(RawTextPane).mark_findings([item.span for item in self.shown_findings()])
-
-    def action_document_issues(self) -> None:
-        """Open the list of the shown document's findings."""
-        if self.detail is None:
-            self.notify("Select a project first; its document's issues are listed.")
-            return
-        screen = DocumentIssuesScreen(self.detail.document_file, self.shown_findings())
-        self.app.push_screen(screen, self.show_finding)
-
-    def show_finding(self, finding: DocumentFinding | None) -> None:
-        """Scroll the raw pane to a chosen finding (showing the pane if it was hidden)."""
-        if finding is None:
-            return
-        raw = self.query_one(RawTextPane)
-        raw.display = self.raw_choice = True
-        raw.show_span(finding.span, finding_label(finding))

@@ -1,56 +1,47 @@
-"""The review screen: project list, raw text and fields side by side; it owns the review state."""
+"""The review screen: project list, raw text and fields side by side; it owns the review state.
+
+Keys run the commands of `tui.review.commands`; the screen gives them the list, the shown project
+and workers for the store, and shows what the workers post back.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
 from time import perf_counter
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Footer
 
-from store.views import ListFilter, ProjectDetail
+from store.i18n import _
+from store.operations import Operation, Versions
+from store.views import DocumentFinding, ListFilter, ProjectDetail
+from tui import workers
 from tui.latency import KeyLatency
 from tui.messages import (
     DetailLoaded,
     EditApplied,
+    JumpFound,
     PageLoaded,
     ProgressLoaded,
     StoreFailed,
     ViewLoaded,
 )
 from tui.paging import BoundedCache, ProjectRows
-from tui.screens.bindings import REVIEW_BINDINGS
-from tui.screens.document_issues import DocumentIssueActions
-from tui.screens.navigation_actions import NavigationActions
+from tui.review.background import Background
+from tui.review.commands import BY_ID, review_bindings
+from tui.review.selection import Prefetcher
 from tui.widgets.fields_pane import FieldsPane
 from tui.widgets.project_list import ProjectList
 from tui.widgets.raw_text import RawTextPane
 from tui.widgets.review_header import ReviewHeader
-from tui.workers import (
-    STATE_FILTER,
-    STATE_PROJECT,
-    STORE_FAILURES,
-    StoreAccess,
-    ViewRequest,
-    load_detail,
-    load_page,
-    load_progress,
-    load_view,
-    read_ui_state,
-    save_ui_state,
-)
+from tui.workers import STATE_FILTER, STATE_PROJECT, STORE_FAILURES, StoreAccess, ViewRequest
 
-if TYPE_CHECKING:
-    pass
-
-PREFETCH_AHEAD = 10
-LoadedT = TypeVar("LoadedT", bound=Message | None)
 NARROW_COLUMNS = 110
 """Below this terminal width the raw text pane starts hidden (`t` shows it): three panes in fewer
 columns leave each too narrow to read."""
@@ -59,10 +50,10 @@ SAVE_WHEN_IDLE_S = 1.0
 """The position is written once the cursor has rested this long, not while keys are held."""
 
 
-class ReviewScreen(DocumentIssueActions, NavigationActions):
+class ReviewScreen(Screen[None]):
     """Moves the cursor and shows the project in the same frame; database work goes to workers."""
 
-    BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = review_bindings()
 
     def __init__(
         self,
@@ -74,18 +65,22 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
         """Review the projects of one document, or of every document when `document_id` is None."""
         super().__init__()
         self.store = store
+        self.background = Background(self, store)
         self.on_first_project = on_first_project
         self.document_id = document_id
         self.list_filter = ListFilter.ALL
         self.rows = ProjectRows([])
         self.needs_review: set[int] = set()
         self.progress = (0, 0)
+        self.findings: tuple[DocumentFinding, ...] = ()
         self._progress_generation = 0
         self.cursor = 0
         self.detail: ProjectDetail | None = None
         self.details: BoundedCache[int, ProjectDetail] = BoundedCache(256)
         self.texts: BoundedCache[int, str] = BoundedCache(8)
         self.generation = 0
+        self.raw_choice: bool | None = None
+        """Whether the reviewer showed (True) or hid the raw pane; None: it follows the width."""
         self.key_latency = key_latency or KeyLatency()
         self.key_latencies_ms = self.key_latency.samples_ms
         self._selection_saved = True
@@ -103,82 +98,69 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
     def on_mount(self) -> None:
         """Restore the last filter and project and show them in the first paint."""
         self.query_one(ProjectList).focus()
-        self.query_one(ProjectList).border_title = "Projects"
-        self.query_one(RawTextPane).border_title = "Raw text"
-        self.query_one(FieldsPane).border_title = "Fields"
+        self.query_one(ProjectList).border_title = _("Projects")
+        self.raw.border_title = _("Raw text")
+        self.fields.border_title = _("Fields")
         self._load_first_view()
         self.set_interval(SAVE_INTERVAL_S, self._save_selection)
 
     def on_resize(self, event: events.Resize) -> None:
         """Hide the raw pane in a narrow terminal, unless the reviewer chose with `t`."""
         if self.raw_choice is None:
-            self.query_one(RawTextPane).display = event.size.width >= NARROW_COLUMNS
+            self.raw.display = event.size.width >= NARROW_COLUMNS
+
+    @property
+    def fields(self) -> FieldsPane:
+        """The fields pane."""
+        return self.query_one(FieldsPane)
+
+    @property
+    def raw(self) -> RawTextPane:
+        """The raw text pane."""
+        return self.query_one(RawTextPane)
+
+    @property
+    def page_height(self) -> int:
+        """How many list rows fit on screen."""
+        return self.query_one(ProjectList).size.height
+
+    def action_run(self, command_id: str) -> None:
+        """Run the command a key is bound to."""
+        BY_ID[command_id].run(self)
+
+    # ------------------------------------------------------------------ loading
 
     def _load_first_view(self) -> None:
-        """Read the saved filter and project and show the view they name, then load progress.
+        """Show the saved filter and project in the first paint, then load the progress.
 
-        This is the one load done here rather than in a worker: it is a few indexed reads
-        (~0.08 s for 33,000 projects), and a worker would first paint an empty "Loading…" screen
-        and then compete with that paint, which made the first project appear ~0.15 s later.
-        The progress (counts and findings) follows after the first paint.
+        This one load is done here rather than in a worker: it is a few indexed reads, and a
+        worker would first paint an empty screen and then compete with that paint.
         """
-        view = self._load(self._restored_view)
+        view = self.background.now(self._restored_view)
         if view is None:
             return
         self.on_view_loaded(view)
-        self.call_after_refresh(self._load_progress_after_paint, view.generation)
-
-    def _load_progress_after_paint(self, generation: int) -> None:
-        """Load the progress in a worker once the first view is on screen."""
-        work = partial(self._post, load_progress, generation, self.document_id)
-        self.run_worker(work, thread=True, group="view")
+        self.call_after_refresh(self.background.progress, view.generation, self.document_id)
 
     def _restored_view(self, store: StoreAccess) -> ViewLoaded:
         """The view of the saved filter, with the cursor on the saved project."""
-        saved_filter, saved_project = store.call(read_ui_state)
+        saved_filter, saved_project = store.call(workers.read_ui_state)
         if saved_filter in {member.value for member in ListFilter}:
             self.list_filter = ListFilter(saved_filter)
         select_id = int(saved_project) if saved_project and saved_project.isdigit() else None
-        return load_view(store, self._view_request(select_id, 0))
+        return workers.load_view(store, self._view_request(select_id, 0))
 
     def _view_request(self, select_id: int | None, fallback_index: int) -> ViewRequest:
         """A request for the current filter's view, under a new generation."""
         self.generation += 1
         return ViewRequest(
-            self.generation,
-            self.list_filter,
-            self.document_id,
-            select_id,
-            fallback_index,
-            self.rows.page_size,
-            frozenset(self.texts.keys()),
+            self.generation, self.list_filter, self.document_id, select_id, fallback_index,
+            self.rows.page_size, frozenset(self.texts.keys()),
         )
 
     def reload(self, select_id: int | None, fallback_index: int = 0) -> None:
         """Reload the list view (after an edit or a filter change), keeping `select_id` selected."""
-        request = self._view_request(select_id, fallback_index)
-        self.run_worker(
-            partial(self._load_view, request), thread=True, group="view", exclusive=True
-        )
-
-    def _load_view(self, request: ViewRequest) -> None:
-        """Worker: the view first (for the paint), then the progress."""
-        self._post(load_view, request)
-        self._post(load_progress, request.generation, request.document_id)
-
-    def _post(self, loader: Callable[..., Message | None], *arguments: object) -> None:
-        """Run a loader from `tui.workers` in this worker thread and post what it returns."""
-        message = self._load(loader, *arguments)
-        if message is not None:
-            self.post_message(message)
-
-    def _load(self, loader: Callable[..., LoadedT], *arguments: object) -> LoadedT | None:
-        """Run a loader on the store; on a store failure post it (shown as a notice), give None."""
-        try:
-            return loader(self.store, *arguments)
-        except STORE_FAILURES as error:
-            self.post_message(StoreFailed("Database", str(error)))
-            return None
+        self.background.view(self._view_request(select_id, fallback_index))
 
     # ------------------------------------------------------------------ messages from workers
 
@@ -192,8 +174,10 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
             self.rows.store_page(page, rows)
         if message.detail is not None:
             self._cache_detail(message.detail)
-        empty = f"No project matches the filter “{self.list_filter}”; press F for another filter."
-        self.query_one(ProjectList).show_rows(self.rows, message.cursor, empty)
+        empty = _("No project matches the filter “{filter}”; press F for another filter.")
+        self.query_one(ProjectList).show_rows(
+            self.rows, message.cursor, empty.format(filter=self.list_filter)
+        )
         self.move_to(message.cursor)
 
     def on_progress_loaded(self, message: ProgressLoaded) -> None:
@@ -203,8 +187,8 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
             self.needs_review = message.needs_review
             self.progress = (message.verified, message.total)
             self.findings = message.findings
-            self.mark_findings()
-            self._show_header()
+            self._mark_findings()
+            self.show_header()
 
     def on_page_loaded(self, message: PageLoaded) -> None:
         """Keep a page of row summaries and redraw the visible rows."""
@@ -226,14 +210,14 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
 
     def on_store_failed(self, message: StoreFailed) -> None:
         """Show a refused or failed store action; nothing crashes."""
-        self.notify(message.message, title=message.title, severity="error", timeout=8)
+        self.say(message.message, message.title, "error")
         if message.reload:
             self.details.clear()
             self.reload(self.selected_id(), self.cursor)
 
     def on_edit_applied(self, message: EditApplied) -> None:
         """Confirm an action and reload, since any project may have changed."""
-        self.notify(message.summary, timeout=3)
+        self.say(message.summary)
         self.details.clear()
         self.reload(message.select_id, self.cursor)
 
@@ -241,14 +225,9 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
     def _load_pages(self, message: ProjectList.PagesWanted) -> None:
         """Load the pages the list is about to draw."""
         for page in message.pages:
-            arguments = (
-                self.generation,
-                self.list_filter,
-                self.document_id,
-                page,
-                self.rows.page_size,
+            self.background.page(
+                self.generation, self.list_filter, self.document_id, page, self.rows.page_size
             )
-            self.run_worker(partial(self._post, load_page, *arguments), thread=True, group="pages")
 
     @on(ProjectList.RowClicked)
     def _row_clicked(self, message: ProjectList.RowClicked) -> None:
@@ -256,6 +235,18 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
         self.move_to(message.index)
 
     # ------------------------------------------------------------------ selection
+
+    def selected_id(self) -> int | None:
+        """The id of the project under the cursor, if any."""
+        return self.rows.ids[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    def selected_detail(self) -> ProjectDetail | None:
+        """The shown project, or None (with a notice) while none is shown yet."""
+        if self.detail is None or self.detail.id != self.selected_id():
+            self.say(_("No project is shown yet; wait a moment or pick one."),
+                     _("Nothing selected"))
+            return None
+        return self.detail
 
     def move_to(self, index: int) -> None:
         """Move the cursor and, when the project is cached, update every pane in the same frame."""
@@ -271,7 +262,7 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
         if detail is not None and detail.document_id in self.texts:
             self._show_detail(detail)
         else:
-            self._fetch_detail(project_id, exclusive=True)
+            self.background.detail(project_id, self.texts.keys())
         # After the paint: a worker loading details competes for the GIL with the repaint.
         self.call_after_refresh(self._prefetch_around)
         self._selection_saved = False
@@ -280,72 +271,101 @@ class ReviewScreen(DocumentIssueActions, NavigationActions):
         if key_at is not None:
             self.call_after_refresh(self.key_latency.record_since, key_at)
 
-    def _fetch_detail(self, project_id: int, exclusive: bool) -> None:
-        """Load one project's detail in a worker."""
-        work = partial(self._post, load_detail, project_id, self.texts.keys())
-        self.run_worker(work, thread=True, group="detail", exclusive=exclusive)
-
     def _prefetch_around(self) -> None:
         """Load the cursor's neighbours' details ahead of the next key press, a batch at a time."""
-        index = self.cursor
-        if not self.rows.ids:
-            return
-        if all(self._cached_at(position) for position in range(index - 1, index + 3)):
-            return
-        wanted = [
-            self.rows.ids[position]
-            for position in range(index - 2, index + PREFETCH_AHEAD + 1)
-            if not self._cached_at(position)
-        ]
-        work = partial(self._prefetch_work, wanted, self.texts.keys())
-        self.run_worker(work, thread=True, group="prefetch", exclusive=True)
-
-    def _cached_at(self, position: int) -> bool:
-        """Whether the project at `position` is cached (outside the list counts as cached)."""
-        return not 0 <= position < len(self.rows) or self.rows.ids[position] in self.details
-
-    def _prefetch_work(self, project_ids: list[int], known_texts: set[int]) -> None:
-        """Worker: load several details one after another."""
-        for project_id in project_ids:
-            self._post(load_detail, project_id, known_texts)
+        wanted = Prefetcher(self.rows.ids, self.details).wanted(self.cursor)
+        if wanted:
+            self.background.prefetch(wanted, self.texts.keys())
 
     def _show_detail(self, detail: ProjectDetail | None) -> None:
         """Fill the raw pane, the fields pane and the header from one project."""
         self.detail = detail
-        raw = self.query_one(RawTextPane)
         if detail is not None:
             text = self.texts.get(detail.document_id)
             if text is not None:
-                raw.show_document(text)
-                raw.highlight(detail.block, detail.name_spans)
-                self.mark_findings()
+                self.raw.show_document(text)
+                self.raw.highlight(detail.block, detail.name_spans)
+                self._mark_findings()
             if self.on_first_project is not None:
                 self.call_after_refresh(self.on_first_project)
                 self.on_first_project = None
-        self.query_one(FieldsPane).show(detail)
-        self._show_header()
+        self.fields.show(detail)
+        self.show_header()
 
-    def _show_header(self) -> None:
+    def show_header(self) -> None:
         """Redraw the header line."""
         document = self.detail.document_file if self.detail else ""
         self.query_one(ReviewHeader).show(
-            document,
-            *self.progress,
-            str(self.list_filter),
-            self.store.database_label,
+            document, *self.progress, str(self.list_filter), self.store.database_label,
             len(self.shown_findings()),
         )
+
+    def shown_findings(self) -> list[DocumentFinding]:
+        """Return the findings of the shown project's document."""
+        if self.detail is None:
+            return []
+        return [item for item in self.findings if item.document_id == self.detail.document_id]
+
+    def _mark_findings(self) -> None:
+        """Show the shown document's findings in the raw pane's finding style."""
+        self.raw.mark_findings([item.span for item in self.shown_findings()])
+
+    def jump_to_project(self, project_id: int | None) -> None:
+        """Select a project, switching to the full list when the filter hides it."""
+        if project_id is None:
+            return
+        index = self.rows.index_of(project_id)
+        if index is not None:
+            self.move_to(index)
+            return
+        self.list_filter = ListFilter.ALL
+        self.reload(project_id, 0)
+
+    def jump_to_key(self, key: str | None) -> None:
+        """Find a project by its stable key (in a worker) and select it."""
+        if key is not None:
+            self.background.find_key(key)
+
+    def on_jump_found(self, message: JumpFound) -> None:
+        """Select the project a history entry named."""
+        self.jump_to_project(message.project_id)
+
+    def perform(
+        self, build: Callable[[], Operation], based_on: Versions, select_id: int | None,
+        select_created: bool = False,
+    ) -> None:
+        """Build and apply one operation in a worker, then select `select_id` (or what it made)."""
+        self.background.perform(build, based_on, select_id, select_created)
+
+    def step_history(self, undo: bool) -> None:
+        """Undo or redo in a worker, then select the project it touched."""
+        self.background.step_history(undo)
+
+    def ask(self, screen: Screen[Any], then: Callable[[Any], None]) -> None:
+        """Open a dialog; `then` gets what it returns."""
+        self.app.push_screen(screen, then)
+
+    def say(self, message: str, title: str = "", severity: str = "information") -> None:
+        """Show a notification; its text is never read as markup."""
+        timeout = 8 if severity == "error" else 3
+        self.app.notify(message, title=title, severity=severity,  # type: ignore[arg-type]
+                        timeout=timeout, markup=False)
+
+    def quit_review(self) -> None:
+        """Save the position, then quit."""
+        try:
+            self.store.call(partial(workers.save_ui_state, values=self._position()))
+        except STORE_FAILURES as error:
+            self.say(str(error), _("Position not saved"), "warning")
+        self.app.exit()
+
+    def _position(self) -> dict[str, str]:
+        """The filter and selected project to come back to."""
+        return {STATE_FILTER: str(self.list_filter), STATE_PROJECT: str(self.selected_id() or "")}
 
     def _save_selection(self) -> None:
         """Remember filter and project (in a worker) so reopening comes back here."""
         if self._selection_saved or perf_counter() - self._moved_at < SAVE_WHEN_IDLE_S:
             return
         self._selection_saved = True
-        values = {STATE_FILTER: str(self.list_filter), STATE_PROJECT: str(self.selected_id() or "")}
-        self.run_worker(
-            partial(self._save_values, values), thread=True, group="state", exclusive=True
-        )
-
-    def _save_values(self, values: dict[str, str]) -> None:
-        """Worker: write ui state."""
-        self._post(lambda store: store.call(partial(save_ui_state, values=values)))
+        self.background.save_position(self._position())

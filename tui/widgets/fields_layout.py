@@ -81,12 +81,11 @@ def header_lines(detail: ProjectDetail, width: int) -> list[Line]:
     lines += labelled("unit", detail.unit, width)
     if detail.note:
         lines += labelled("note", detail.note, width, WARN)
-    reasons = [*detail.flag_details, *[""] * len(detail.flags)]
-    for code, reason in zip(detail.flags, reasons, strict=False):
-        why = f"{code}: {reason}" if reason and reason != code else code
+    for flag in detail.flags:
+        why = f"{flag.code}: {flag.message}" if flag.message else flag.code
         lines += labelled("flag", why, width, WARN)
     if detail.alternatives:
-        others = "   ".join(f"{name} ({score:.2f})" for name, score in detail.alternatives[:5])
+        others = "   ".join(f"{item.name} ({item.score:.2f})" for item in detail.alternatives[:5])
         lines += labelled("also", others, width)
     return lines
 

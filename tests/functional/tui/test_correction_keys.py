@@ -7,6 +7,7 @@ from pathlib import Path
 from store.repository import Repository
 from store.views import ListFilter
 from tests.functional.tui.conftest import SIZE, make_app, read, review_screen, settle
+from tui.screens.confirm_screen import ConfirmScreen
 
 
 def names(path: Path) -> list[str]:
@@ -74,12 +75,18 @@ async def test_x_then_down_swaps_with_the_next_and_escape_cancels(
     assert names(synthetic_db) == [before[0], before[2], before[1], *before[3:]]
 
 
-async def test_merge_then_undo(synthetic_db: Path, opened: list[Repository]) -> None:
+async def test_merge_asks_first_then_undo(synthetic_db: Path, opened: list[Repository]) -> None:
     counts = indicator_counts(synthetic_db)
     app = make_app(synthetic_db, opened)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # a stray m changes nothing
+        await settle(pilot)
+        assert indicator_counts(synthetic_db) == counts and actions(synthetic_db) == []
+        await pilot.press("m", "y")
         await settle(pilot)
         assert indicator_counts(synthetic_db) == [4, *counts[2:]]
         await pilot.press("u")

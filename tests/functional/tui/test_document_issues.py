@@ -11,7 +11,7 @@ from textual.screen import Screen
 from store.repository import Repository
 from tests.functional.tui.conftest import SIZE, make_app, review_screen, settle
 from tui.app import ReviewApp
-from tui.screens.bindings import REVIEW_BINDINGS
+from tui.review.commands import review_bindings
 from tui.screens.document_issues import DocumentIssuesScreen
 from tui.screens.help_screen import help_text
 from tui.widgets.raw_text import RawTextPane
@@ -98,7 +98,7 @@ async def test_a_document_without_findings_has_no_marker(
 
 
 def test_d_is_in_the_help() -> None:
-    assert "Document issues" in help_text(REVIEW_BINDINGS).plain
+    assert "Document issues" in help_text(review_bindings()).plain
 
 
 async def test_the_palette_opens_the_document_issues(

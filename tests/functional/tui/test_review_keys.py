@@ -7,6 +7,7 @@ from pathlib import Path
 from store.repository import Repository
 from store.views import ListFilter, Status
 from tests.functional.tui.conftest import SIZE, make_app, read, review_screen, settle
+from tests.helpers.acting import flag, verify
 from tui.screens.note_screen import NoteScreen
 from tui.screens.review_screen import ReviewScreen
 
@@ -152,7 +153,7 @@ async def test_n_skips_verified_projects(sample_db: Path, opened: list[Repositor
     with read(sample_db) as store:
         ids = store.project_ids(ListFilter.ALL)
         for project_id in ids[1:3]:
-            store.verify(project_id, store.project(project_id).version)
+            verify(store, project_id, store.project(project_id).version)
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -250,10 +251,10 @@ async def test_a_project_changed_elsewhere_is_refused_then_reloaded(
         first = screen.selected_id()
         assert first is not None
         with read(sample_db, "bob") as other:
-            other.flag(first, "bob's note", other.project(first).version)
+            flag(other, first, "bob's note", other.project(first).version)
         await pilot.press("v")
         await settle(pilot)
-        assert "Stale edit" in [notification.title for notification in app._notifications]
+        assert "Changed by someone else" in [item.title for item in app._notifications]
         assert screen.detail is not None and screen.detail.note == "bob's note"
         await pilot.press("v")
         await settle(pilot)

@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 from store.repository import Repository
+from tests.helpers.acting import flag
 from tests.unit.store.conftest import import_document, make_document
 
 
@@ -21,7 +22,7 @@ def test_concurrent_writers_all_succeed(tmp_path: Path) -> None:
             with Repository.open(path, reviewer) as repository:
                 for round_ in range(10):
                     note = f"{reviewer} {round_}"
-                    repository.flag(project_id, note, repository.project(project_id).version)
+                    flag(repository, project_id, note, repository.project(project_id).version)
                     repository.set_ui_state("last", note)
         except BaseException as error:  # reported below; the test fails on any
             errors.append(error)

@@ -7,9 +7,22 @@ from pathlib import Path
 
 import pytest
 
-from store.errors import NotFoundError, RefusedError, StaleEditError
+from store.errors import DuplicateNameError, NotFoundError, RefusedError, StaleEditError
+from store.operations import (
+    EditIndicatorField,
+    EditProjectField,
+    IndicatorRef,
+    MergeWithNext,
+    MoveIndicator,
+    Rename,
+    SplitAtIndicator,
+    SplitTarget,
+    SwapWithNeighbour,
+    Verify,
+)
 from store.repository import Repository
 from store.views import IndicatorView, ProjectDetail, Status
+from tests.helpers.acting import act
 from tests.unit.store.corrections_session import export_all, sample_database
 
 UNIT_ONE_LAST = 11  # index of the last project of the first unit in the sample
@@ -24,6 +37,10 @@ def repo(tmp_path: Path) -> Iterator[Repository]:
 
 def _at(repo: Repository, index: int) -> ProjectDetail:
     return repo.project(repo.project_ids()[index])
+
+
+def _ref(indicator: IndicatorView) -> IndicatorRef:
+    return IndicatorRef(span_start=indicator.span[0])
 
 
 def _undo_redo_round_trip(repo: Repository, before: str, after: str) -> None:
@@ -41,7 +58,7 @@ def test_rename_to_free_text_keeps_the_printed_spans_and_logs_a_replayable_op(
 ) -> None:
     project = _at(repo, 0)
     before = export_all(repo)
-    entry = repo.rename(project.id, "  新名称  ", project.version)
+    entry = act(repo, Rename(project.key, "  新名称  ")).entry
     renamed = repo.project(project.id)
     assert (renamed.name, renamed.name_spans, renamed.version) == ("新名称", project.name_spans, 2)
     assert entry.action == "rename" and entry.project_keys == (project.key,)
@@ -52,7 +69,7 @@ def test_rename_to_free_text_keeps_the_printed_spans_and_logs_a_replayable_op(
 def test_rename_to_a_name_held_in_the_unit_swaps_both_in_one_entry(repo: Repository) -> None:
     first, third = _at(repo, 0), _at(repo, 2)
     before = export_all(repo)
-    entry = repo.rename(first.id, third.name, first.version)
+    entry = act(repo, Rename(first.key, third.name)).entry
     assert repo.project(first.id).name == third.name
     assert repo.project(third.id).name == first.name
     assert repo.project(third.id).name_spans == first.name_spans
@@ -62,8 +79,11 @@ def test_rename_to_a_name_held_in_the_unit_swaps_both_in_one_entry(repo: Reposit
 
 def test_rename_does_not_take_a_verified_projects_name(repo: Repository) -> None:
     first, third = _at(repo, 0), _at(repo, 2)
-    repo.verify(third.id, third.version)
-    repo.rename(first.id, third.name, first.version)
+    act(repo, Verify(third.key))
+    with pytest.raises(DuplicateNameError, match="held by the verified project"):
+        act(repo, Rename(first.key, third.name))
+    assert repo.project(first.id).name == first.name
+    act(repo, Rename(first.key, third.name, allow_duplicate=True))
     assert repo.project(first.id).name == repo.project(third.id).name == third.name
 
 
@@ -73,25 +93,25 @@ def test_rename_refuses_empty_and_multi_line_names(
 ) -> None:
     project = _at(repo, 0)
     with pytest.raises(RefusedError, match=message):
-        repo.rename(project.id, name, project.version)
+        act(repo, Rename(project.key, name))
     with pytest.raises(RefusedError, match="already named"):
-        repo.rename(project.id, project.name, project.version)
+        act(repo, Rename(project.key, project.name))
     assert repo.history() == []
 
 
 def test_swap_with_neighbour_both_ways_and_refused_at_the_units_ends(repo: Repository) -> None:
     second, third = _at(repo, 1), _at(repo, 2)
     before = export_all(repo)
-    repo.swap_with_neighbour(third.id, -1, third.version)
+    act(repo, SwapWithNeighbour(third.key, -1))
     assert (repo.project(second.id).name, repo.project(third.id).name) == (third.name, second.name)
     _undo_redo_round_trip(repo, before, export_all(repo))
     with pytest.raises(RefusedError, match="first project"):
-        repo.swap_with_neighbour(_at(repo, 0).id, -1, _at(repo, 0).version)
+        act(repo, SwapWithNeighbour(_at(repo, 0).key, -1))
     last = _at(repo, UNIT_ONE_LAST)
     with pytest.raises(RefusedError, match="last project"):
-        repo.swap_with_neighbour(last.id, 1, last.version)
+        act(repo, SwapWithNeighbour(last.key, 1))
     with pytest.raises(RefusedError, match="direction"):
-        repo.swap_with_neighbour(last.id, 2, last.version)
+        SwapWithNeighbour(last.key, 2)
 
 
 def test_merge_joins_targets_appends_indicators_and_undo_brings_the_next_back(
@@ -99,7 +119,7 @@ def test_merge_joins_targets_appends_indicators_and_undo_brings_the_next_back(
 ) -> None:
     first, second = _at(repo, 0), _at(repo, 1)
     before = export_all(repo)
-    entry = repo.merge_with_next(first.id, first.version)
+    entry = act(repo, MergeWithNext(first.key)).entry
     merged = repo.project(first.id)
     assert merged.target == first.target + second.target
     assert [i.name for i in merged.indicators] == [
@@ -118,7 +138,7 @@ def test_merge_joins_targets_appends_indicators_and_undo_brings_the_next_back(
 def test_merge_is_refused_across_units(repo: Repository) -> None:
     last = _at(repo, UNIT_ONE_LAST)
     with pytest.raises(RefusedError, match="last project"):
-        repo.merge_with_next(last.id, last.version)
+        act(repo, MergeWithNext(last.key))
 
 
 def test_split_at_indicator_makes_a_keyed_project_after_and_undo_removes_it(
@@ -127,7 +147,7 @@ def test_split_at_indicator_makes_a_keyed_project_after_and_undo_removes_it(
     project = _at(repo, 0)
     cut = project.indicators[2]
     before = export_all(repo)
-    new_id = repo.split_at_indicator(project.id, cut.id, "拆出的项目", project.version)
+    [new_id] = act(repo, SplitAtIndicator(project.key, _ref(cut), "拆出的项目")).created_ids
     created = repo.project(new_id)
     assert cut.span is not None and created.key == f"{project.key.split(':')[0]}:{cut.span[0]}"
     assert repo.project_ids()[1] == new_id and created.name == "拆出的项目"
@@ -142,9 +162,8 @@ def test_split_at_indicator_makes_a_keyed_project_after_and_undo_removes_it(
 
 def test_split_then_merge_gives_back_the_printed_name(repo: Repository) -> None:
     first, second = _at(repo, 0), _at(repo, 1)
-    repo.merge_with_next(first.id, first.version)
-    merged = repo.project(first.id)
-    new_id = repo.split_target(merged.id, len(first.target), second.name, merged.version)
+    act(repo, MergeWithNext(first.key))
+    [new_id] = act(repo, SplitTarget(first.key, len(first.target), second.name)).created_ids
     split_off = repo.project(new_id)
     assert (split_off.key, split_off.name, split_off.target) == (
         second.key, second.name, second.target
@@ -156,11 +175,11 @@ def test_split_then_merge_gives_back_the_printed_name(repo: Repository) -> None:
 def test_split_target_keeps_indicators_and_splits_the_spans(repo: Repository) -> None:
     project = _at(repo, 3)
     before = export_all(repo)
-    new_id = repo.split_target(project.id, 10, "", project.version)
+    [new_id] = act(repo, SplitTarget(project.key, 10, "")).created_ids
     kept, created = repo.project(project.id), repo.project(new_id)
     assert kept.target + created.target == project.target and len(kept.target) == 10
     assert kept.indicators == project.indicators and created.indicators == ()
-    assert "missing_name" in created.flags
+    assert {"missing_name", "missing_indicators"} <= set(created.flag_codes)
     text = repo.document_text(project.document_id)
     assert "".join(text[a:b] for a, b in created.target_spans) == created.target
     _undo_redo_round_trip(repo, before, export_all(repo))
@@ -170,33 +189,33 @@ def test_split_target_keeps_indicators_and_splits_the_spans(repo: Repository) ->
 def test_split_target_refuses_offsets_outside_the_text(repo: Repository, offset: int) -> None:
     project = _at(repo, 3)
     with pytest.raises(RefusedError, match="inside it"):
-        repo.split_target(project.id, offset, "x", project.version)
+        act(repo, SplitTarget(project.key, offset, "x"))
 
 
 def test_split_at_first_indicator_of_a_project_without_target_is_refused(
     repo: Repository,
 ) -> None:
     project = _at(repo, 0)
-    new_id = repo.split_at_indicator(project.id, project.indicators[3].id, "", project.version)
-    created = repo.project(new_id)
+    split = act(repo, SplitAtIndicator(project.key, _ref(project.indicators[3]), ""))
+    created = repo.project(split.created_ids[0])
     with pytest.raises(RefusedError, match="neither target nor indicators"):
-        repo.split_at_indicator(new_id, created.indicators[0].id, "", created.version)
+        act(repo, SplitAtIndicator(created.key, _ref(created.indicators[0]), ""))
 
 
 def test_move_indicator_goes_where_its_source_order_puts_it(repo: Repository) -> None:
     first, second = _at(repo, 0), _at(repo, 1)
     before = export_all(repo)
     moved = first.indicators[-1]
-    repo.move_indicator(first.id, moved.id, 1, first.version)
+    act(repo, MoveIndicator(first.key, _ref(moved), 1))
     assert repo.project(second.id).indicators[0].id == moved.id
     assert len(repo.project(first.id).indicators) == len(first.indicators) - 1
     _undo_redo_round_trip(repo, before, export_all(repo))
     repo.undo()
     middle = first.indicators[1]
-    repo.move_indicator(first.id, middle.id, 1, repo.project(first.id).version)
+    act(repo, MoveIndicator(first.key, _ref(middle), 1))
     back = repo.project(second.id)
     assert back.indicators[0].id == middle.id  # before the next project's own, as printed
-    repo.move_indicator(second.id, middle.id, -1, back.version)
+    act(repo, MoveIndicator(second.key, _ref(middle), -1))
     assert [i.id for i in repo.project(first.id).indicators] == [i.id for i in first.indicators]
 
 
@@ -204,16 +223,16 @@ def test_moving_the_last_indicator_of_a_project_without_target_is_refused(
     repo: Repository,
 ) -> None:
     project = _at(repo, 0)
-    new_id = repo.split_at_indicator(project.id, project.indicators[-1].id, "", project.version)
-    created = repo.project(new_id)
+    split = act(repo, SplitAtIndicator(project.key, _ref(project.indicators[-1]), ""))
+    created = repo.project(split.created_ids[0])
     with pytest.raises(RefusedError, match="merge the two projects"):
-        repo.move_indicator(new_id, created.indicators[0].id, -1, created.version)
+        act(repo, MoveIndicator(created.key, _ref(created.indicators[0]), -1))
 
 
 def test_an_indicator_of_another_project_is_not_found(repo: Repository) -> None:
     first, second = _at(repo, 0), _at(repo, 1)
-    with pytest.raises(NotFoundError, match="not one of"):
-        repo.move_indicator(first.id, second.indicators[0].id, 1, first.version)
+    with pytest.raises(NotFoundError, match="has no indicator at"):
+        act(repo, MoveIndicator(first.key, _ref(second.indicators[0]), 1))
 
 
 @pytest.mark.parametrize(
@@ -224,7 +243,7 @@ def test_an_indicator_of_another_project_is_not_found(repo: Repository) -> None:
 def test_edit_project_field(repo: Repository, field: str, value: str, expected: str) -> None:
     project = _at(repo, 0)
     before = export_all(repo)
-    entry = repo.edit_project_field(project.id, field, value, project.version)
+    entry = act(repo, EditProjectField(project.key, field, value)).entry
     assert getattr(repo.project(project.id), field) == expected
     assert entry.details["op"] == {
         "verb": "edit_project_field", "project": project.key, "field": field, "value": expected
@@ -243,7 +262,7 @@ def test_edit_project_field_refusals(
 ) -> None:
     project = _at(repo, 0)
     with pytest.raises(RefusedError, match=message):
-        repo.edit_project_field(project.id, field, value, project.version)
+        act(repo, EditProjectField(project.key, field, value))
 
 
 def test_edit_indicator_fields_are_checked_and_values_reparsed(repo: Repository) -> None:
@@ -251,8 +270,7 @@ def test_edit_indicator_fields_are_checked_and_values_reparsed(repo: Repository)
     indicator = project.indicators[0]
 
     def edit(field: str, value: str | int) -> None:
-        version = repo.project(project.id).version
-        repo.edit_indicator_field(project.id, indicator.id, field, value, version)
+        act(repo, EditIndicatorField(project.key, _ref(indicator), field, value))
 
     def current() -> IndicatorView:
         return repo.project(project.id).indicators[0]
@@ -270,6 +288,7 @@ def test_edit_indicator_fields_are_checked_and_values_reparsed(repo: Repository)
         ("seq", "0", "positive whole number"), ("seq", "x", "positive whole number"),
         ("level1_code", "3", "does not start with 3"), ("level2_code", "2", "longer than"),
         ("level1_code", "一", "digits"), ("bogus", "1", "not an indicator field"),
+        ("seq", "1" * 20, "positive whole number up to"),
     ]:
         with pytest.raises(RefusedError, match=message):
             edit(field, value)
@@ -280,8 +299,8 @@ def test_consecutive_edits_of_one_project_undo_one_by_one(repo: Repository) -> N
     project = _at(repo, 0)
     before = export_all(repo)
     for value in ("一", "二", "三"):
-        repo.edit_project_field(project.id, "note", value, repo.project(project.id).version)
-    repo.verify(project.id, repo.project(project.id).version)
+        act(repo, EditProjectField(project.key, "note", value))
+    act(repo, Verify(project.key))
     for note in ("三", "二", "一", ""):
         repo.undo()
         assert repo.project(project.id).note == note
@@ -290,9 +309,9 @@ def test_consecutive_edits_of_one_project_undo_one_by_one(repo: Repository) -> N
 
 def test_a_stale_version_is_refused_for_a_correction(repo: Repository) -> None:
     project = _at(repo, 0)
-    repo.edit_project_field(project.id, "note", "x", project.version)
+    act(repo, EditProjectField(project.key, "note", "x"))
     with pytest.raises(StaleEditError, match="alice"):
-        repo.merge_with_next(project.id, project.version)
+        repo.perform(MergeWithNext(project.key), project.versions)
     assert repo.count_projects() == 34
 
 
@@ -302,12 +321,12 @@ def test_name_candidates_rank_by_fit_then_by_query_and_name_the_holder(
     purchase = next(
         detail for detail in map(repo.project, repo.project_ids()) if "购置车辆" in detail.target
     )
-    by_fit = repo.name_candidates(purchase.id, "", limit=5)
+    by_fit = repo.name_pool(purchase.id).choices("", 5)
     assert by_fit[0].name == "购置经费" and by_fit[0].score > by_fit[1].score
     assert [c.score for c in by_fit] == sorted((c.score for c in by_fit), reverse=True)
     own = next(c for c in by_fit if c.name == purchase.name)
     assert own.holder_project_id == purchase.id and own.holder_summary == "this project"
-    typed = repo.name_candidates(purchase.id, "培训", limit=3)
+    typed = repo.name_pool(purchase.id).choices("培训", 3)
     assert typed and all("培训" in choice.name for choice in typed[:1])
     holder = repo.project(typed[0].holder_project_id or 0)
     assert holder.name == typed[0].name and holder.unit == purchase.unit
@@ -317,7 +336,7 @@ def test_name_candidates_rank_by_fit_then_by_query_and_name_the_holder(
 def test_name_candidates_include_known_names(repo: Repository) -> None:
     repo.add_known_names([("外部登记的名称", "")])
     project = _at(repo, 0)
-    found = repo.name_candidates(project.id, "外部登记", limit=3)
+    found = repo.name_pool(project.id).choices("外部登记", 3)
     assert found[0].name == "外部登记的名称" and found[0].source == "known"
     assert found[0].holder_project_id is None
     assert Status(project.status) is Status.UNREVIEWED
@@ -330,11 +349,11 @@ def test_repeated_splits_at_one_place_keep_source_order_and_undo(repo: Repositor
     created = [project.id]
     for count in range(11):
         current = repo.project(created[-1])
-        created.append(repo.split_target(current.id, 1, f"第{count}段", current.version))
+        created += act(repo, SplitTarget(current.key, 1, f"第{count}段")).created_ids
     assert repo.project_ids()[:13] == [*created, following.id]
     assert "".join(repo.project(i).target for i in created) == project.target
     assert repo.invariant_problems() == []
-    assert len(repo.history()[0].project_keys) > 2  # the last split moved later projects on
+    assert len(repo.history()[0].project_keys) == 2  # moving later projects on is not a change
     for _ in created[1:]:
         repo.undo()
     assert export_all(repo) == before

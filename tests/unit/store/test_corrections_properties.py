@@ -11,9 +11,22 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store.errors import NothingToUndoError, RefusedError
-from store.replay import replay
+from store.batch.replay import replay
+from store.errors import NothingToUndoError, RefusedError, VerifiedLockedError
+from store.operations import (
+    EditIndicatorField,
+    IndicatorRef,
+    MergeWithNext,
+    MoveIndicator,
+    Operation,
+    Rename,
+    SplitAtIndicator,
+    SplitTarget,
+    SwapWithNeighbour,
+    Verify,
+)
 from store.repository import Repository
+from tests.helpers.acting import act
 from tests.unit.store.corrections_session import export_all, sample_database
 
 VERBS = ("rename", "swap", "merge", "split_indicator", "split_target", "move", "edit", "verify")
@@ -26,30 +39,28 @@ operation = st.tuples(
 )
 
 
-def _apply(repo: Repository, verb: str, index: int, argument: int, direction: int) -> None:
-    """Run one correction chosen by the drawn numbers on the project they pick."""
+def _operation(repo: Repository, verb: str, index: int, argument: int, direction: int) -> Operation:
+    """Return one correction chosen by the drawn numbers for the project they pick."""
     ids = repo.project_ids()
     detail = repo.project(ids[index % len(ids)])
     indicator = detail.indicators[argument % len(detail.indicators)] if detail.indicators else None
-    version = detail.version
+    ref = IndicatorRef(span_start=indicator.span[0]) if indicator is not None else None
     if verb == "rename":
         other = repo.project(ids[argument % len(ids)])
-        repo.rename(detail.id, other.name if direction > 0 else f"名称{argument}", version)
-    elif verb == "swap":
-        repo.swap_with_neighbour(detail.id, direction, version)
-    elif verb == "merge":
-        repo.merge_with_next(detail.id, version)
-    elif verb == "split_indicator" and indicator is not None:
-        repo.split_at_indicator(detail.id, indicator.id, f"拆{argument}", version)
-    elif verb == "split_target":
-        repo.split_target(detail.id, argument % max(len(detail.target), 1), "", version)
-    elif verb == "move" and indicator is not None:
-        repo.move_indicator(detail.id, indicator.id, direction, version)
-    elif verb == "edit" and indicator is not None:
-        value = f"≥{argument}个"
-        repo.edit_indicator_field(detail.id, indicator.id, "annual_value", value, version)
-    elif verb == "verify":
-        repo.verify(detail.id, version)
+        return Rename(detail.key, other.name if direction > 0 else f"名称{argument}", True)
+    if verb == "swap":
+        return SwapWithNeighbour(detail.key, direction)
+    if verb == "merge":
+        return MergeWithNext(detail.key)
+    if verb == "split_indicator" and ref is not None:
+        return SplitAtIndicator(detail.key, ref, f"拆{argument}")
+    if verb == "split_target":
+        return SplitTarget(detail.key, argument % max(len(detail.target), 1), "")
+    if verb == "move" and ref is not None:
+        return MoveIndicator(detail.key, ref, direction)
+    if verb == "edit" and ref is not None:
+        return EditIndicatorField(detail.key, ref, "annual_value", f"≥{argument}个")
+    return Verify(detail.key)
 
 
 @settings(
@@ -65,8 +76,8 @@ def test_random_corrections_keep_invariants_undo_fully_and_replay_identically(
         with Repository.open(sample_database(Path(folder)), "alice") as repo:
             imported = export_all(repo)
             for drawn in operations:
-                with suppress(RefusedError):  # at a unit's end…: refused, nothing changed
-                    _apply(repo, *drawn)
+                with suppress(RefusedError, VerifiedLockedError):  # refused: nothing changed
+                    act(repo, _operation(repo, *drawn))
                 assert repo.invariant_problems() == []
             reviewed = export_all(repo)
             lines = [json.dumps(record, ensure_ascii=False) for record in repo.operations()]

@@ -5,8 +5,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from store import db
+from store.errors import VerifiedLockedError
 from store.repository import Repository
+from tests.helpers.acting import rename, reopen, verify
 from tests.unit.store.conftest import import_document, make_document
 
 SAMPLE = next((Path(__file__).resolve().parents[3] / "data").glob("*.txt"))
@@ -40,7 +44,7 @@ def test_import_keeps_the_truncation_with_its_line(repo: Repository, tmp_path: P
     assert finding.line == text.count("\n", 0, finding.span[0]) + 1
     assert text[finding.span[0] : finding.span[1]].rstrip().endswith("3、1-产出指标；13-")
     last = repo.project(repo.project_ids()[-1])
-    assert "truncated" in last.flags
+    assert "truncated" in last.flag_codes
 
 
 def test_stray_names_and_unread_text_are_findings(repo: Repository, tmp_path: Path) -> None:
@@ -79,25 +83,28 @@ def test_a_schema_2_database_is_upgraded_with_findings(tmp_path: Path) -> None:
         assert repo.known_names() == ["导入的名称"]  # "旧" came from no verified project
     with sqlite3.connect(path) as connection:
         version = connection.execute("SELECT value FROM meta WHERE key='schema_version'")
-        assert version.fetchone()[0] == str(db.SCHEMA_VERSION) == "3"
+        assert version.fetchone()[0] == str(db.SCHEMA_VERSION) == "4"
 
 
 def test_known_names_follow_verify_undo_redo_and_rename(repo: Repository) -> None:
     import_document(repo, make_document())
     first = repo.project_ids()[0]
     assert repo.known_names() == []
-    repo.verify(first, 1)
+    verify(repo, first, 1)
     assert repo.known_names() == ["项目0"] and repo.known_names("某单位") == ["项目0"]
     assert repo.known_names("别的单位") == []
     repo.undo()
     assert repo.known_names() == []
     repo.redo()
     assert repo.known_names() == ["项目0"]
-    repo.rename(first, "改过的名称", repo.project(first).version)
+    with pytest.raises(VerifiedLockedError, match="reopen it"):
+        rename(repo, first, "改过的名称")
+    reopen(repo, first)
+    assert repo.known_names() == []
+    rename(repo, first, "改过的名称")
+    verify(repo, first)
     assert repo.known_names() == ["改过的名称"]
     repo.undo()
-    assert repo.known_names() == ["项目0"]
-    repo.mark_unreviewed(first, repo.project(first).version)
     assert repo.known_names() == []
 
 
@@ -105,10 +112,10 @@ def test_rename_picker_offers_names_of_verified_projects(repo: Repository) -> No
     import_document(repo, make_document("a.txt"))
     import_document(repo, make_document("b.txt", projects=1))
     other = repo.project_ids()[3]
-    repo.rename(other, "别处核实的名称", 1)
-    repo.verify(other, repo.project(other).version)
-    choices = repo.name_candidates(repo.project_ids()[0], "", 50)
+    rename(repo, other, "别处核实的名称", 1)
+    verify(repo, other, repo.project(other).version)
+    choices = repo.name_pool(repo.project_ids()[0]).choices("", 50)
     assert ("别处核实的名称", "known") in {(choice.name, choice.source) for choice in choices}
     repo.undo()
-    choices = repo.name_candidates(repo.project_ids()[0], "", 50)
+    choices = repo.name_pool(repo.project_ids()[0]).choices("", 50)
     assert "别处核实的名称" not in {choice.name for choice in choices}

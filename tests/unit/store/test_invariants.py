@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
-from sqlmodel import Session, select
 
 from store.errors import InvariantError, NothingToUndoError
 from store.invariants import coverage_steps, text_problems
-from store.models import IndicatorRow, ProjectRow
+from store.operations import Operation, Summary
+from store.operations.context import EditContext
 from store.repository import Repository
+from tests.helpers.acting import set_note, split_target
 from tests.unit.store.corrections_session import export_all, sample_database
 
 
@@ -49,27 +52,34 @@ def _first_key(repo: Repository) -> tuple[str, int]:
     return detail.key, detail.version
 
 
+@dataclass(frozen=True)
+class _Broken(Operation):
+    """A verb with a bug: it drops text, loses an indicator or reorders indicators."""
+
+    verb: ClassVar[str] = "test_broken"
+    project: str
+    breakage: str
+
+    def run(self, edit: EditContext) -> Summary:
+        row = edit.change(self.project)
+        indicators = edit.indicators(row)
+        if self.breakage == "drop_name_span":
+            row.name_spans = []
+        elif self.breakage == "drop_indicator":
+            edit.session.delete(indicators[-1])
+        else:
+            indicators[0].position, indicators[1].position = 1, 0
+        return Summary("a broken verb", {})
+
+
 @pytest.mark.parametrize("breakage", ["drop_name_span", "drop_indicator", "reorder"])
 def test_an_edit_that_breaks_an_invariant_is_refused_and_nothing_changes(
     sample: Repository, breakage: str
 ) -> None:
     key, version = _first_key(sample)
     before = export_all(sample)
-
-    def mutate(session: Session) -> None:
-        row = session.exec(select(ProjectRow).where(ProjectRow.key == key)).one()
-        indicators = session.exec(
-            select(IndicatorRow).where(IndicatorRow.project_id == row.id)
-        ).all()
-        if breakage == "drop_name_span":
-            row.name_spans = []
-        elif breakage == "drop_indicator":
-            session.delete(indicators[-1])
-        else:
-            indicators[0].position, indicators[1].position = 1, 0
-
     with pytest.raises(InvariantError, match="nothing was applied"):
-        sample._record_edit("broken", "a broken verb", {key: version}, mutate)
+        sample.perform(_Broken(key, breakage), {key: version})
     assert export_all(sample) == before and sample.history() == []
 
 
@@ -93,7 +103,7 @@ def test_an_older_database_gets_noise_spans_and_sparse_positions(tmp_path: Path)
     with Repository.open(path, "alice") as upgraded:
         assert upgraded.invariant_problems() == []
         first = upgraded.project(upgraded.project_ids()[0])
-        new_id = upgraded.split_target(first.id, 5, "新", first.version)
+        [new_id] = split_target(upgraded, first.id, 5, "新", first.version).created_ids
         assert upgraded.project_ids()[1] == new_id
 
 
@@ -101,7 +111,7 @@ def test_an_entry_logged_before_the_upgrade_still_undoes(tmp_path: Path) -> None
     path = sample_database(tmp_path)
     with Repository.open(path, "alice") as repo:
         key, version = _first_key(repo)
-        repo.set_note(repo.project_ids()[0], "旧备注", version)
+        set_note(repo, repo.project_ids()[0], "旧备注", version)
     with sqlite3.connect(path) as connection:  # as a version-1 database logged it
         connection.execute(
             "UPDATE edit_log SET before = json_remove(before, '$.\"" + key + "\".absorbed_names'),"

@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 
-from store import importer, parallel_import
+from store import importer
+from store.batch import parallel_import
+from store.batch.parallel_import import Prepared, import_files
 from store.db import bulk_insert as real_bulk_insert
 from store.importer import collect_sources
-from store.parallel_import import Prepared, import_files
 from store.repository import Repository
 
 SAMPLE = Path(__file__).resolve().parents[3] / "data" / "000_a843d2df25de4824.txt"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from parser import Flag, NameCandidate
 from store.repository import Repository
 from store.views import ListFilter, Status
+from tests.helpers.acting import flag, verify
 from tests.unit.store.conftest import import_document, make_document
 
 
@@ -31,8 +33,8 @@ def test_list_projects_pages_in_source_order_and_filters(loaded: Repository) -> 
 
 def test_filters_follow_status(loaded: Repository) -> None:
     first, second, _third = loaded.list_projects()
-    loaded.verify(first.id, 1)
-    loaded.flag(second.id, "名称存疑", 1)
+    verify(loaded, first.id, 1)
+    flag(loaded, second.id, "名称存疑", 1)
     assert [p.name for p in loaded.list_projects(ListFilter.VERIFIED)] == ["项目0"]
     assert [p.name for p in loaded.list_projects(ListFilter.FLAGGED)] == ["项目1"]
     assert loaded.count_projects(ListFilter.NEEDS_REVIEW) == 2
@@ -49,8 +51,8 @@ def test_project_detail_carries_fields_indicators_and_version(loaded: Repository
     project_id = loaded.project_ids()[0]
     detail = loaded.project(project_id)
     assert detail.name == "项目0" and detail.unit == "某单位" and detail.document_file == "doc.txt"
-    assert detail.flags == ("name_uncertain",) and detail.flag_details == ("名称不确定",)
-    assert detail.alternatives == (("项目X", 0.3),)
+    assert detail.flags == (Flag("name_uncertain", "名称不确定"),)
+    assert detail.alternatives == (NameCandidate("项目X", 0.3),)
     assert detail.block == (20, 30) and detail.name_spans == ((20, 23),)
     assert [i.name for i in detail.indicators] == ["指标0-0", "指标0-1"]
     assert detail.indicators[0].span == (20, 21)
@@ -69,7 +71,7 @@ def test_ui_state_is_per_reviewer_and_not_logged(loaded: Repository, tmp_path: P
 
 def test_unit_stats_count_each_status(loaded: Repository) -> None:
     first = loaded.project_ids()[0]
-    loaded.verify(first, 1)
+    verify(loaded, first, 1)
     [stats] = loaded.unit_stats()
     assert (stats.unit, stats.projects, stats.verified, stats.flagged, stats.unreviewed) == (
         "某单位", 3, 1, 0, 2,
@@ -79,7 +81,7 @@ def test_unit_stats_count_each_status(loaded: Repository) -> None:
 def test_known_names_are_added_once_and_from_verified_projects(loaded: Repository) -> None:
     assert loaded.add_known_names([("购置经费", ""), (" 购置经费 ", ""), ("", "x")]) == 1
     assert loaded.add_known_names([("购置经费", "")]) == 0
-    loaded.verify(loaded.project_ids()[1], 1)
+    verify(loaded, loaded.project_ids()[1], 1)
     assert loaded.known_names() == ["购置经费", "项目1"]
     assert loaded.known_names(unit="另一单位") == ["购置经费"]
     assert loaded.known_names(unit="某单位") == ["购置经费", "项目1"]

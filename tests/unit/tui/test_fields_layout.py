@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
+from parser import Flag, NameCandidate
 from store.views import IndicatorView, ProjectDetail, Status
 from tui.widgets.fields_layout import Line, fields_lines, wrap_cells
 
@@ -14,6 +15,7 @@ def detail(flags: tuple[str, ...] = ("name_displaced",)) -> ProjectDetail:
         IndicatorView(
             id=seq,
             position=seq - 1,
+            source_order=seq - 1,
             seq=seq,
             level1_code="3",
             level1="满意度指标",
@@ -22,7 +24,7 @@ def detail(flags: tuple[str, ...] = ("name_displaced",)) -> ProjectDetail:
             name="服务对象满意度（%）调查覆盖全部企业",
             period_value="≥95%",
             annual_value="＞=90% 以上",
-            span=None,
+            span=(seq, seq + 1),
         )
         for seq in (1, 2)
     )
@@ -37,15 +39,15 @@ def detail(flags: tuple[str, ...] = ("name_displaced",)) -> ProjectDetail:
         target="通过" * 40,
         status=Status.FLAGGED,
         confidence=0.5,
-        flags=flags,
-        flag_details=("the name was printed away from this block",),
-        alternatives=(("购置经费", 0.4),),
+        flags=tuple(Flag(code, "the name was printed away from this block") for code in flags),
+        alternatives=(NameCandidate("购置经费", 0.4),),
         note="名称应为下一项",
         name_spans=(),
         target_spans=(),
         block=(0, 1),
         indicators=indicators,
         version=1,
+        order=0,
     )
 
 

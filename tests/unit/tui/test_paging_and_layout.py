@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
+from store.errors import RefusedError, StaleEditError, VerifiedLockedError
+from tui.messages import failure_title
 from tui.paging import BoundedCache, ProjectRows, next_needing_review
-from tui.screens.review_actions import error_title
 from tui.widgets.raw_text import scroll_target, wrap_rows
 from tui.widgets.text_cells import fit_cells
 
@@ -56,8 +57,7 @@ def test_fit_cells_counts_chinese_as_two_cells() -> None:
     assert fit_cells("ab", 4) == "ab  "
 
 
-def test_error_titles_read_as_words() -> None:
-    class StaleEditError(Exception):
-        pass
-
-    assert error_title(StaleEditError()) == "Stale edit"
+def test_refusals_are_titled_by_what_was_refused() -> None:
+    assert failure_title(StaleEditError("项目", "bob")) == "Changed by someone else"
+    assert failure_title(VerifiedLockedError("项目", "bob", None)) == "Verified — reopen it first"
+    assert failure_title(RefusedError("x")) == "Refused"

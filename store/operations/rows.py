@@ -1,9 +1,8 @@
-"""Row-level building blocks of the corrections: neighbours, positions, keys, moving spans.
+"""Row-level building blocks of the corrections: neighbours, positions, keys and spans.
 
-Everything here runs inside one write session and only changes rows; the verbs in
-`store.corrections` decide what to change and log it. Projects keep their source order through
-`position` (sparse, so a split-off project fits between two others) and indicators through
-`source_order`: an indicator moved to another project is inserted where its source order puts it.
+Projects keep their source order through `position` (sparse, so a split-off project fits between
+two others) and indicators through `source_order`: an indicator given to another project goes
+where its source order puts it. Nothing here logs or checks anything; `EditContext` does.
 """
 
 from __future__ import annotations
@@ -11,25 +10,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from parser import Span
 from parser.records import project_key
-from store.errors import RefusedError, StoreError
-from store.models import DocumentRow, IndicatorRow, ProjectRow
-
-POSITION_STEP = 1024
-"""Room left after a project when positions must be spread again (as the importer numbers)."""
-
-Span = tuple[int, int]
+from store.errors import RefusedError
+from store.i18n import _
+from store.models import POSITION_STEP, DocumentRow, IndicatorRow, ProjectRow
 
 
 def indicators_of(session: Session, project_id: int | None) -> list[IndicatorRow]:
-    """Return a project's indicators in their order within the project."""
+    """Return a project's indicators in their order within the project, as stored now."""
     return list(
         session.exec(
             select(IndicatorRow)
             .where(IndicatorRow.project_id == project_id)
             .order_by(col(IndicatorRow.position))
+            .execution_options(populate_existing=True)
         ).all()
     )
 
@@ -60,49 +58,40 @@ def neighbour(session: Session, row: ProjectRow, direction: int) -> ProjectRow |
 
 def unit_neighbour(session: Session, row: ProjectRow, direction: int) -> ProjectRow:
     """Return the previous/next project of the same unit, or refuse at the unit's ends."""
-    if direction not in (-1, 1):
-        raise RefusedError(f"direction must be -1 (previous) or 1 (next), not {direction}")
     found = neighbour(session, row, direction)
     if found is None or found.unit != row.unit:
-        end = "first" if direction < 0 else "last"
-        raise RefusedError(
-            f"“{row.name}” is the {end} project of {row.unit}; there is no project "
-            f"{'before' if direction < 0 else 'after'} it to work with"
-        )
+        if direction < 0:
+            sentence = _(
+                "“{name}” is the first project of {unit}; there is no project before it "
+                "to work with"
+            )
+        else:
+            sentence = _(
+                "“{name}” is the last project of {unit}; there is no project after it to work with"
+            )
+        raise RefusedError(sentence.format(name=row.name, unit=row.unit))
     return found
 
 
-def position_after(session: Session, row: ProjectRow) -> tuple[int, list[ProjectRow]]:
-    """Return a free position right after `row`, and the later projects moved to make room."""
+def position_after(session: Session, row: ProjectRow) -> int:
+    """Return a free position right after `row`, spreading the later projects when none is free.
+
+    Spreading only renumbers positions (their order stays), so it is not a change of those
+    projects: they are not locked, versioned or logged.
+    """
     following = neighbour(session, row, 1)
     if following is None:
-        return row.position + POSITION_STEP, []
+        return row.position + POSITION_STEP
     if following.position - row.position >= 2:
-        return (row.position + following.position) // 2, []
-    later = list(
-        session.exec(
-            select(ProjectRow)
-            .where(ProjectRow.document_id == row.document_id, col(ProjectRow.id) != row.id)
-            .where(col(ProjectRow.position) >= following.position)
-        ).all()
+        return (row.position + following.position) // 2
+    session.execute(
+        update(ProjectRow)
+        .where(col(ProjectRow.document_id) == row.document_id, col(ProjectRow.id) != row.id)
+        .where(col(ProjectRow.position) >= following.position)
+        .values(position=col(ProjectRow.position) + POSITION_STEP)
+        .execution_options(synchronize_session="fetch")
     )
-    for project in later:
-        project.position += POSITION_STEP
-    return row.position + POSITION_STEP // 2, later
-
-
-def projects_after(session: Session, row: ProjectRow) -> list[str]:
-    """Return the keys a split must touch when no position is free after `row` (else none)."""
-    following = neighbour(session, row, 1)
-    if following is None or following.position - row.position >= 2:
-        return []
-    return list(
-        session.exec(
-            select(ProjectRow.key)
-            .where(ProjectRow.document_id == row.document_id, col(ProjectRow.id) != row.id)
-            .where(col(ProjectRow.position) >= following.position)
-        ).all()
-    )
+    return row.position + POSITION_STEP // 2
 
 
 def new_key(session: Session, document_id: int, start: int) -> str:
@@ -162,8 +151,8 @@ def take_absorbed(row: ProjectRow, name: str) -> list[Any]:
     return []
 
 
-def new_project(row: ProjectRow, key: str, name: str, position: int) -> ProjectRow:
-    """Return an empty project of `row`'s document and unit, to be filled by a split."""
+def new_project(row: ProjectRow, key: str, name: str, position: int, start: int) -> ProjectRow:
+    """Return an empty project after `row` in its document and unit, to be filled by a split."""
     return ProjectRow(
         document_id=row.document_id,
         key=key,
@@ -173,14 +162,14 @@ def new_project(row: ProjectRow, key: str, name: str, position: int) -> ProjectR
         position=position,
         status="unreviewed",
         confidence=row.confidence,
-        flags=[] if name else ["missing_name"],
-        flag_details=[] if name else ["split off by a reviewer without a name"],
+        flags=[],
+        flag_details=[],
         alternatives=[],
         name_spans=[],
         target_spans=[],
         absorbed_names=[],
-        block_start=row.block_end,
-        block_end=row.block_end,
+        block_start=start,
+        block_end=start,
         note="",
     )
 
@@ -201,16 +190,6 @@ def unit_projects(session: Session, row: ProjectRow) -> list[ProjectRow]:
     )
 
 
-class NeighboursChangedError(StoreError):
-    """The projects next to the one edited changed between reading and writing."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__(
-            f"the projects around “{name}” changed since you loaded them; "
-            "nothing was applied — reload and try again"
-        )
-
-
 def indicator_ref(indicator: IndicatorRow) -> dict[str, int]:
     """Return how an operation names an indicator across databases: its place in the source."""
     if indicator.span_start is not None:
@@ -224,16 +203,11 @@ def swap_names(first: ProjectRow, second: ProjectRow) -> None:
     first.name_spans, second.name_spans = second.name_spans, first.name_spans
 
 
-def name_holder(session: Session, row: ProjectRow, name: str) -> str | None:
-    """Return the key of the unit's project nearest `row` holding the name, unless verified.
-
-    A verified project's name was confirmed by a reviewer, so it is not taken away: the
-    name is then given as free text (a unit may hold the same name twice, e.g. 购置经费).
-    """
+def name_holder(session: Session, row: ProjectRow, name: str) -> ProjectRow | None:
+    """Return the unit's project nearest `row` holding the name (not `row` itself), if any."""
     others = [
-        other for other in unit_projects(session, row)
-        if other.name == name and other.id != row.id and other.status != "verified"
+        other for other in unit_projects(session, row) if other.name == name and other.id != row.id
     ]
     if not others:
         return None
-    return min(others, key=lambda other: abs(other.position - row.position)).key
+    return min(others, key=lambda other: abs(other.position - row.position))

@@ -1,0 +1,118 @@
+"""The store's base: one engine, read and write transactions, and driver errors made sentences.
+
+Everything that touches the database goes through `read()` or `write()`; whatever the driver
+raises leaves as a `StoreError` naming the database and what to do, so the app and the CLI
+catch one error family and no SQLAlchemy type escapes the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import SessionTransaction
+from sqlmodel import Session
+
+from store.db import (
+    create_store_engine,
+    display_location,
+    prepare_schema,
+    with_lock_retries,
+    write_failures_reported,
+    writer,
+)
+from store.errors import DatabaseUnavailableError, StoreError
+from store.i18n import _
+
+
+class StoreBase:
+    """Owns the engine and the transactions of one reviewer's connection to the data."""
+
+    def __init__(self, engine: Engine, reviewer: str) -> None:
+        self._engine = engine
+        self.reviewer = reviewer
+
+    @classmethod
+    def open(cls, url_or_path: str | Path, reviewer: str) -> Self:
+        """Open (creating or upgrading) the database at a file path or SQLAlchemy URL."""
+        engine = create_store_engine(url_or_path)
+        location = display_location(str(engine.url))
+        try:
+            with_lock_retries(lambda: prepare_schema(engine), location)
+        except SQLAlchemyError as error:
+            engine.dispose()
+            reason = getattr(error, "orig", None) or error
+            raise DatabaseUnavailableError(
+                _("{location}: cannot open the database ({reason}); check --db or GZREVIEW_DB")
+                .format(location=location, reason=reason)
+            ) from error
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, reviewer)
+
+    @property
+    def location(self) -> str:
+        """Return where the data lives: a file path, or a URL without its password."""
+        return display_location(str(self._engine.url))
+
+    def close(self) -> None:
+        """Release every connection."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """Yield a session for reading; nothing is committed."""
+        with self._errors_reported(), Session(self._engine) as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """Yield a session in one write transaction: committed on success, rolled back on error."""
+        with self._errors_reported():
+            session, transaction = with_lock_retries(self._begin_write, self.location)
+            with write_failures_reported(self.location), session, transaction:
+                yield session
+
+    def _begin_write(self) -> tuple[Session, SessionTransaction]:
+        """Begin a write transaction now, so waiting for another writer happens before any work."""
+        session = Session(writer(self._engine), expire_on_commit=False)
+        try:
+            transaction = session.begin()
+            session.connection()
+        except BaseException:
+            session.close()
+            raise
+        return session, transaction
+
+    @contextmanager
+    def _errors_reported(self) -> Iterator[None]:
+        """Turn any driver error that was not made a sentence yet into one."""
+        try:
+            yield
+        except StoreError:
+            raise
+        except SQLAlchemyError as error:
+            reason = getattr(error, "orig", None) or error
+            raise DatabaseUnavailableError(
+                _(
+                    "{location}: the database failed ({reason}); nothing of this action was "
+                    "saved — check that the database is reachable and undamaged"
+                ).format(location=self.location, reason=reason)
+            ) from error

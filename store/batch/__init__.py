@@ -1,0 +1,1 @@
+"""Clients of the repository that work through many items: replaying a file, importing files."""

@@ -1,0 +1,119 @@
+"""The review screen's database work, run in worker threads that only post messages back.
+
+Each method starts one worker (in a named group, so a newer load replaces an older one); a store
+failure is posted as `StoreFailed`, shown as a notification, never raised into the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar
+
+from textual.message import Message
+from textual.screen import Screen
+
+from store.operations import Operation, Versions
+from store.views import ListFilter
+from tui import workers
+from tui.messages import EditApplied, JumpFound, StoreFailed, failure_title
+from tui.workers import STORE_FAILURES, StoreAccess, ViewRequest
+
+LoadedT = TypeVar("LoadedT", bound=Message | None)
+
+
+class Background:
+    """Runs the screen's loads and actions in workers and posts their results to it."""
+
+    def __init__(self, screen: Screen[None], store: StoreAccess) -> None:
+        """Work for `screen` on `store`."""
+        self.screen = screen
+        self.store = store
+
+    def now(self, loader: Callable[..., LoadedT], *arguments: object) -> LoadedT | None:
+        """Run a loader here (not in a worker); a store failure is posted and gives None."""
+        try:
+            return loader(self.store, *arguments)
+        except STORE_FAILURES as error:
+            self.screen.post_message(StoreFailed(failure_title(error), str(error)))
+            return None
+
+    def _post(self, loader: Callable[..., Message | None], *arguments: object) -> None:
+        """In a worker: run a loader and post what it returns."""
+        message = self.now(loader, *arguments)
+        if message is not None:
+            self.screen.post_message(message)
+
+    def _start(self, work: Callable[[], None], group: str, exclusive: bool = False) -> None:
+        """Start a worker thread in `group`."""
+        self.screen.run_worker(work, thread=True, group=group, exclusive=exclusive)
+
+    def view(self, request: ViewRequest) -> None:
+        """Load a list view, then the progress (a newer view request replaces this one)."""
+
+        def work() -> None:
+            self._post(workers.load_view, request)
+            self._post(workers.load_progress, request.generation, request.document_id)
+
+        self._start(work, "view", exclusive=True)
+
+    def progress(self, generation: int, document_id: int | None) -> None:
+        """Load the counts, needs-review ids and findings for the header."""
+        self._start(partial(self._post, workers.load_progress, generation, document_id), "view")
+
+    def page(
+        self, generation: int, list_filter: ListFilter, document_id: int | None, page: int,
+        page_size: int,
+    ) -> None:
+        """Load one page of list rows."""
+        arguments = (generation, list_filter, document_id, page, page_size)
+        self._start(partial(self._post, workers.load_page, *arguments), "pages")
+
+    def detail(self, project_id: int, known_texts: set[int]) -> None:
+        """Load the selected project (a newer selection replaces this load)."""
+        work = partial(self._post, workers.load_detail, project_id, known_texts)
+        self._start(work, "detail", exclusive=True)
+
+    def prefetch(self, project_ids: list[int], known_texts: set[int]) -> None:
+        """Load several projects ahead of the cursor, one after another."""
+
+        def work() -> None:
+            for project_id in project_ids:
+                self._post(workers.load_detail, project_id, known_texts)
+
+        self._start(work, "prefetch", exclusive=True)
+
+    def perform(
+        self, build: Callable[[], Operation], based_on: Versions, select_id: int | None,
+        select_created: bool,
+    ) -> None:
+        """Build and apply one operation; a refusal reloads the view (it may be stale)."""
+        work = partial(workers.perform, self.store, build, based_on, select_id, select_created)
+        self._start(partial(self._edit, work), "edit")
+
+    def step_history(self, undo: bool) -> None:
+        """Undo or redo this reviewer's last action."""
+        self._start(partial(self._edit, partial(workers.step_history, self.store, undo)), "edit")
+
+    def _edit(self, work: Callable[[], EditApplied]) -> None:
+        """In a worker: one store action, posted back as EditApplied or StoreFailed."""
+        try:
+            self.screen.post_message(work())
+        except STORE_FAILURES as error:
+            self.screen.post_message(StoreFailed(failure_title(error), str(error), reload=True))
+
+    def find_key(self, key: str) -> None:
+        """Find the project with a stable key; post its id to be selected."""
+
+        def find(store: StoreAccess) -> JumpFound:
+            return JumpFound(store.call(lambda repository: repository.project_id_of(key)))
+
+        self._start(partial(self._post, find), "jump")
+
+    def save_position(self, values: dict[str, str]) -> None:
+        """Remember where the reviewer is (not an edit: never logged)."""
+
+        def save(store: StoreAccess) -> None:
+            store.call(partial(workers.save_ui_state, values=values))
+
+        self._start(partial(self._post, save), "state", exclusive=True)

@@ -1,0 +1,121 @@
+"""Every command of the review screen, declared once: its keys, its words and what it runs.
+
+The footer, the help screen and the command palette all read the bindings made from this table,
+and a key runs the command's handler through the screen's one `run` action, so a command cannot
+have a key without a handler or a handler without words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from textual.binding import Binding, BindingType
+
+from store.i18n import N_, _
+from tui.review import correcting, moving, reviewing
+from tui.review.view import ReviewView
+
+Handler = Callable[[ReviewView], None]
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command: its id, keys, footer label, one-line help and handler."""
+
+    id: str
+    keys: str
+    label: str
+    help: str
+    run: Handler
+    show: bool = True
+    key_display: str | None = None
+
+    def binding(self) -> Binding:
+        """Return the key binding running this command, its words in the active language."""
+        return Binding(
+            self.keys,
+            f"run('{self.id}')",
+            _(self.label),
+            show=self.show,
+            tooltip=_(self.help),
+            id=self.id,
+            key_display=self.key_display,
+        )
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("next_project", "down,j", N_("Next"), N_("Select the next project in the list"),
+            moving.next_project, key_display="↓/j"),
+    Command("previous_project", "up,k", N_("Previous"), N_("Select the previous project"),
+            moving.previous_project, key_display="↑/k"),
+    Command("next_needing_review", "n", N_("Next to review"),
+            N_("Jump to the next unreviewed or flagged project"), moving.next_needing_review),
+    Command("verify", "v", N_("Verify"),
+            N_("Mark verified and jump to the next project that needs review"), reviewing.verify),
+    Command("flag", "f", N_("Flag"), N_("Flag the project with a note saying what is wrong"),
+            reviewing.flag),
+    Command("reopen", "U", N_("Reopen"),
+            N_("Put the project back to unreviewed (unlocks a verified project)"),
+            reviewing.reopen, show=False),
+    Command("cycle_filter", "F", N_("Filter"),
+            N_("Cycle the list: all / needs review / flagged / verified"), moving.cycle_filter),
+    Command("search", "slash", N_("Search"), N_("Fuzzy search over project names and targets"),
+            moving.search, key_display="/"),
+    Command("undo", "u", N_("Undo"), N_("Undo your last action (kept in the log as undone)"),
+            partial(reviewing.step_history, undo=True)),
+    Command("redo", "ctrl+r", N_("Redo"), N_("Redo your last undone action"),
+            partial(reviewing.step_history, undo=False)),
+    Command("toggle_raw", "t", N_("Raw text"), N_("Show or hide the raw text pane"),
+            moving.toggle_raw, show=False),
+    Command("page_down", "pagedown", N_("Page down"), N_("Move a screenful down the list"),
+            moving.page_down, show=False),
+    Command("page_up", "pageup", N_("Page up"), N_("Move a screenful up the list"),
+            moving.page_up, show=False),
+    Command("first_project", "home", N_("First"), N_("Select the first project"),
+            moving.first_project, show=False),
+    Command("last_project", "end", N_("Last"), N_("Select the last project"),
+            moving.last_project, show=False),
+    Command("rename", "r", N_("Rename"),
+            N_("Pick a name; one held by another project of the unit is swapped"),
+            correcting.rename),
+    Command("swap", "x", N_("Swap"), N_("Swap the name with the previous (↑) or next (↓) project"),
+            correcting.swap),
+    Command("merge", "m", N_("Merge"), N_("Merge the next project into this one (asks first)"),
+            correcting.merge, show=False),
+    Command("split", "s", N_("Split"),
+            N_("Split at an indicator or in the target; then name the new project"),
+            correcting.split, show=False),
+    Command("move_indicator_previous", "less_than_sign", N_("Indicator to previous"),
+            N_("Move the selected indicator to the previous project"),
+            partial(correcting.move_indicator, direction=-1), show=False, key_display="<"),
+    Command("move_indicator_next", "greater_than_sign", N_("Indicator to next"),
+            N_("Move the selected indicator to the next project"),
+            partial(correcting.move_indicator, direction=1), show=False, key_display=">"),
+    Command("select_indicator_previous", "left_square_bracket", N_("Previous indicator"),
+            N_("Select the previous indicator"),
+            partial(correcting.select_indicator, step=-1), show=False, key_display="["),
+    Command("select_indicator_next", "right_square_bracket", N_("Next indicator"),
+            N_("Select the next indicator"),
+            partial(correcting.select_indicator, step=1), show=False, key_display="]"),
+    Command("edit_field", "e", N_("Edit"),
+            N_("Edit a field of the project or of the selected indicator"),
+            correcting.edit_field, show=False),
+    Command("history", "h", N_("History"), N_("The edit log; Enter jumps to the project"),
+            moving.history, show=False),
+    Command("document_issues", "D", N_("Document issues"),
+            N_("What the parser found outside any project (cut-off end, stray name, unread "
+               "text); Enter shows it in the raw text"),
+            moving.document_issues, show=False),
+    Command("help", "question_mark", N_("Help"), N_("List every key"), moving.help,
+            key_display="?"),
+    Command("quit", "q", N_("Quit"), N_("Save the position and quit"), moving.quit),
+)
+
+BY_ID = {command.id: command for command in COMMANDS}
+
+
+def review_bindings() -> list[BindingType]:
+    """Return the key bindings of every command, in the table's order."""
+    return [command.binding() for command in COMMANDS]
