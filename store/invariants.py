@@ -103,9 +103,33 @@ def order_problem(name: str, indicators: Sequence[Mapping[Any, Any]]) -> str:
     return ""
 
 
-def text_problems(text: str, noise: Iterable[Span], claims: Iterable[Span]) -> list[str]:
-    """Return the stretches of non-blank text claimed by no field or noise, or claimed twice."""
-    steps = coverage_steps([*noise, *claims])
+def outside(spans: Iterable[Span], holes: Sequence[Span]) -> list[Span]:
+    """Return the parts of `spans` that no hole covers (holes sorted by start)."""
+    parts: list[Span] = []
+    for start, end in spans:
+        cursor = start
+        for hole_start, hole_end in holes:
+            if hole_end <= cursor or hole_start >= end:
+                continue
+            if hole_start > cursor:
+                parts.append((cursor, hole_start))
+            cursor = max(cursor, hole_end)
+        if cursor < end:
+            parts.append((cursor, end))
+    return parts
+
+
+def text_problems(
+    text: str, noise: Iterable[Span], claims: Iterable[Span], envelopes: Iterable[Span] = ()
+) -> list[str]:
+    """Return the stretches of non-blank text claimed by no field or noise, or claimed twice.
+
+    `envelopes` are indicator spans: an indicator claims its whole span, which can enclose a page
+    header printed inside it; that header is the document's noise, so an envelope claims only
+    what lies outside the noise. Every other claim is a field's own piece and counts whole.
+    """
+    holes = sorted(noise)
+    steps = coverage_steps([*holes, *claims, *outside(envelopes, holes)])
     problems: list[str] = []
     depth, cursor = 0, 0
     for position in sorted({0, len(text), *steps}):
@@ -133,8 +157,10 @@ def document_problems(connection: Connection, document_id: int) -> list[str]:
         select(INDICATORS).where(INDICATORS.c.project_id.in_(list(indicators)))
     ).mappings():
         indicators[item["project_id"]].append(item)
-    claims = [span for row in projects for span in project_claims(row, indicators[row["id"]])]
-    problems = text_problems(document.text, spans_of(document.noise_spans), claims)
+    claims = [span for row in projects for span in project_claims(row, ())]
+    envelopes = [span for items in indicators.values() for item in items
+                 if (span := indicator_span(item)) is not None]
+    problems = text_problems(document.text, spans_of(document.noise_spans), claims, envelopes)
     orders = Counter(item["source_order"] for items in indicators.values() for item in items)
     problems += [f"indicator {order} belongs to {count} projects" for order, count in
                  sorted(orders.items()) if count > 1]

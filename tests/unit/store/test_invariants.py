@@ -12,7 +12,7 @@ from typing import ClassVar
 import pytest
 
 from store.errors import InvariantError, NothingToUndoError
-from store.invariants import coverage_steps, text_problems
+from store.invariants import coverage_steps, outside, text_problems
 from store.operations import Operation, Summary
 from store.operations.context import EditContext
 from store.repository import Repository
@@ -36,6 +36,16 @@ def test_text_problems_name_unclaimed_and_twice_claimed_text() -> None:
     assert text_problems(text, [(9, 11)], [(0, 2), (4, 8), (6, 8)]) == [
         "characters 6–8 (“甲乙”) is claimed 2 times"
     ]
+
+
+def test_a_page_header_inside_an_indicator_is_noise_not_a_second_claim() -> None:
+    text = "1、指标前半页眉指标后半。"
+    header = [(6, 8)]
+    assert text_problems(text, header, [], envelopes=[(0, 13)]) == []
+    assert text_problems(text, header, [(6, 8)], envelopes=[(0, 13)]) == [
+        "characters 6–8 (“页眉”) is claimed 2 times"  # a field's own piece still counts whole
+    ]
+    assert outside([(0, 13)], [(6, 8)]) == [(0, 6), (8, 13)]
 
 
 def test_coverage_steps_ignore_how_a_stretch_is_cut() -> None:
