@@ -117,3 +117,37 @@ def test_apply_names_a_missing_file(cli: Cli, tmp_path: Path) -> None:
 def test_every_history_command_has_help(cli: Cli, command: str) -> None:
     result = cli(command, "--help")
     assert result.exit_code == 0 and len(result.stdout.split("\n\n")[1].strip()) > 20
+
+
+def test_apply_refuses_operations_that_would_change_a_verified_project_and_goes_on(
+    cli: Cli, tmp_path: Path
+) -> None:
+    with Repository.open(cli.db, "bob") as repo:
+        first, second = (repo.project(pid) for pid in repo.project_ids()[:2])
+        verify(repo, second.id)
+    hand_written = [
+        {"verb": "merge_with_next", "project": first.key},  # would swallow the verified one
+        {"verb": "rename", "project": second.key, "new_name": "改名"},
+        {"verb": "swap_with_neighbour", "project": first.key, "direction": 1},
+        {"verb": "move_indicator", "project": first.key, "direction": 1,
+         "indicator": {"span_start": first.indicators[-1].span[0]}},
+        {"verb": "note", "project": second.key, "note": "核实后补充的备注"},  # a note is allowed
+        {"verb": "unreview", "project": second.key},
+        {"verb": "rename", "project": second.key, "new_name": "改名"},  # reopened: applies
+    ]
+    operations = tmp_path / "ops.jsonl"
+    lines = [json.dumps({"op": op}, ensure_ascii=False) for op in hand_written]
+    operations.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli("apply", str(operations))
+    assert result.exit_code == 1
+    refused = result.stderr.splitlines()
+    assert [line.split(": not applied")[0] for line in refused] == [
+        f"{operations}:{number}" for number in (1, 2, 3, 4)
+    ]
+    assert all(f"“{second.name}” was verified by bob" in line for line in refused)
+    assert "Applied 3 operations" in result.stdout
+    with Repository.open(cli.db, "tester") as repo:
+        after = repo.project(second.id)
+        assert (after.name, after.note, after.status.value) == ("改名", "核实后补充的备注",
+                                                                "unreviewed")
+        assert repo.project(first.id).indicators == first.indicators

@@ -7,6 +7,7 @@ from pathlib import Path
 from store.repository import Repository
 from store.views import ListFilter
 from tests.functional.tui.conftest import SIZE, make_app, read, review_screen, settle
+from tests.helpers.acting import verify
 from tui.screens.confirm_screen import ConfirmScreen
 
 
@@ -177,3 +178,69 @@ async def test_history_lists_the_log_and_enter_jumps_to_the_project(
         await pilot.press("enter")
         await settle(pilot)
         assert screen.selected_id() == ids[-1]
+
+
+async def test_a_correction_of_a_verified_neighbour_is_refused_with_a_notice(
+    synthetic_db: Path, opened: list[Repository]
+) -> None:
+    with read(synthetic_db, "bob") as store:
+        second = store.project_ids(ListFilter.ALL)[1]
+        verify(store, second)
+    counts, before = indicator_counts(synthetic_db), names(synthetic_db)
+    app = make_app(synthetic_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("m", "y")
+        await settle(pilot)
+        await pilot.press("x", "down", "right_square_bracket", "greater_than_sign")
+        await settle(pilot)
+        notices = [(item.title, item.message) for item in app._notifications]
+    refusals = [message for title, message in notices if title == "Verified — reopen it first"]
+    assert len(refusals) == 3 and all("was verified by bob" in text for text in refusals)
+    assert indicator_counts(synthetic_db) == counts and names(synthetic_db) == before
+    assert actions(synthetic_db) == ["verify"]
+
+
+async def test_reopening_unlocks_a_verified_project(
+    synthetic_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(synthetic_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("v", "k")
+        await settle(pilot)
+        await pilot.press("r", *"改名", "enter")
+        await settle(pilot)
+        assert names(synthetic_db)[0] != "改名"
+        await pilot.press("U")
+        await settle(pilot)
+        await pilot.press("r", *"改名", "enter")
+        await settle(pilot)
+    assert names(synthetic_db)[0] == "改名"
+    assert actions(synthetic_db) == ["rename", "unreview", "verify"]
+
+
+async def test_renaming_onto_a_verified_holders_name_asks_to_keep_both(
+    synthetic_db: Path, opened: list[Repository]
+) -> None:
+    before = names(synthetic_db)
+    with read(synthetic_db, "bob") as store:
+        verify(store, store.project_ids(ListFilter.ALL)[2])
+    app = make_app(synthetic_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r", *before[2])
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert names(synthetic_db) == before
+        await pilot.press("r", *before[2])
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+    assert names(synthetic_db) == [before[2], *before[1:]]

@@ -357,3 +357,35 @@ def test_repeated_splits_at_one_place_keep_source_order_and_undo(repo: Repositor
     for _ in created[1:]:
         repo.undo()
     assert export_all(repo) == before
+
+
+def test_flags_follow_the_data_after_a_split_a_merge_and_a_rename(repo: Repository) -> None:
+    project = _at(repo, 0)
+    split = act(repo, SplitAtIndicator(project.key, _ref(project.indicators[2]), "拆出的项目"))
+    created = repo.project(split.created_ids[0])
+    assert "missing_target" in created.flag_codes and created.confidence <= 0.8
+    act(repo, MergeWithNext(project.key))  # merged back: the numbering runs on, as printed
+    merged = repo.project(project.id)
+    assert [item.seq for item in merged.indicators] == [item.seq for item in project.indicators]
+    assert "indicator_sequence_gap" not in merged.flag_codes
+    first, second = _at(repo, 1), _at(repo, 2)
+    act(repo, MergeWithNext(first.key))
+    restarted = repo.project(first.id)
+    seqs = [item.seq for item in restarted.indicators]
+    assert seqs == [item.seq for item in first.indicators + second.indicators]
+    gap = next(flag for flag in restarted.flags if flag.code == "indicator_sequence_gap")
+    assert "starts again at 1" in gap.message
+
+
+def test_a_project_renamed_to_its_alternative_no_longer_names_itself(repo: Repository) -> None:
+    ambiguous = next(
+        detail for detail in map(repo.project, repo.project_ids())
+        if "name_ambiguous" in detail.flag_codes
+    )
+    alternative = ambiguous.alternatives[0].name
+    act(repo, Rename(ambiguous.key, alternative))
+    renamed = repo.project(ambiguous.id)
+    assert renamed.name == alternative
+    assert alternative not in [item.name for item in renamed.alternatives]
+    assert all(alternative not in flag.message for flag in renamed.flags)
+    assert "name_displaced" not in renamed.flag_codes and renamed.confidence > 0.9
