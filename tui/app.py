@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 
 GC_THRESHOLDS = (2_000, 10, 100)
-"""Young collections stay small (a gen-1 pass scans ≤ ~20k objects, ≤ 15 ms), full ones stay rare:
-(10_000, 50, 100) let gen 1 grow to ~500k objects, so every ~57 keys one took 120–210 ms."""
+"""Young collections stay small (a gen-1 pass scans ≤ ~20k objects, ≤ 15 ms) and full ones rare,
+so no key press waits for a long collection."""
 
 
 class ReviewApp(App[None]):
@@ -67,7 +67,7 @@ class ReviewApp(App[None]):
         """Note when the first project is on screen (for `app_ready_s`); exit if asked to.
 
         Loading is done then: freezing what exists and collecting cycles less often keeps full
-        garbage collections (27 in 200 key presses before) out of the key presses.
+        garbage collections out of the key presses.
         """
         if self.ready_at is None:
             self.ready_at = time.time()

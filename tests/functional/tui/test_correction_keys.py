@@ -244,3 +244,17 @@ async def test_renaming_onto_a_verified_holders_name_asks_to_keep_both(
         await pilot.press("y")
         await settle(pilot)
     assert names(synthetic_db) == [before[2], *before[1:]]
+
+
+async def test_a_huge_sequence_number_in_the_editor_is_refused_with_a_sentence(
+    synthetic_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(synthetic_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e", *["down"] * 3, "enter", "home", "ctrl+k", *"9" * 20, "enter")
+        await settle(pilot)
+        notices = [(item.title, item.message) for item in app._notifications]
+        assert app.is_running
+    assert notices[-1][0] == "Refused" and "positive whole number up to" in notices[-1][1]
+    assert actions(synthetic_db) == []
