@@ -35,7 +35,7 @@ def test_hostile_lines_are_each_refused_with_a_reason(tmp_path: Path) -> None:
     with _repository(str(tmp_path)) as repository:
         key = _key(repository)
         lines = [
-            '{"op": {"verb": "swap_with_neighbour", "project": "%s", "direction": 1e999}}' % key,
+            '{"op": {"verb": "swap_with_neighbour", "project": "' + key + '", "direction": 1e999}}',
             json.dumps({"op": {"verb": "edit_indicator_field", "project": key, "field": "seq",
                                "value": 10**20, "indicator": {"span_start": 1}}}),
             json.dumps({"op": {"verb": "edit_indicator_field", "project": key, "field": "seq",
