@@ -1,14 +1,16 @@
 """Terminal cells for the command line: Chinese characters take two, so text is measured in cells.
 
 Python's `len` and `textwrap` count characters, which makes a Chinese line twice as wide as they
-think; these helpers measure, pad and wrap by the cells a terminal draws. East Asian ambiguous
-characters (“ ” — …) count as one cell, as most terminals draw them.
+think; these helpers measure, pad and wrap by the cells a terminal draws, counted by Rich as the
+app's widgets count them. East Asian ambiguous characters (“ ” — …) count as one cell, as most
+terminals draw them.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
+
+from rich.cells import cell_len, get_character_cell_size
 
 _NO_BREAK_BEFORE = frozenset("，。、；：！？）」』》】”’…,.;:!?)]")
 """Closing punctuation stays on the line of the character before it."""
@@ -18,17 +20,13 @@ _NO_BREAK_AFTER = frozenset("（「『《【“‘([")
 
 
 def char_cells(char: str) -> int:
-    """Return how many cells one character takes: 2 wide, 0 combining, else 1."""
-    if unicodedata.combining(char):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    """Return how many cells one character takes (as the app's widgets count them)."""
+    return get_character_cell_size(char)
 
 
 def cell_width(text: str) -> int:
     """Return how many terminal cells `text` takes."""
-    if text.isascii():
-        return len(text)
-    return sum(char_cells(char) for char in text)
+    return cell_len(text)
 
 
 def pad(text: str, width: int, *, right: bool = False) -> str:
