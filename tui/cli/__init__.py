@@ -6,6 +6,7 @@ import click
 
 from store.i18n import N_
 from tui.cli.click_messages import route_click_messages
+from tui.cli.declare import language_option, version_option
 from tui.cli.export_command import export_command
 from tui.cli.history_commands import apply_command, history_command, redo_command, undo_command
 from tui.cli.known_commands import known_group
@@ -13,7 +14,7 @@ from tui.cli.options import db_option, reviewer_option
 from tui.cli.parse_command import parse_command
 from tui.cli.review_command import review_command, run_bare
 from tui.cli.store_commands import import_command, stats_command
-from tui.cli.translated import TranslatedGroup, language_option, version_option
+from tui.cli.translated import TranslatedGroup
 
 route_click_messages()
 

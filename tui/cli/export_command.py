@@ -9,9 +9,10 @@ import click
 
 from store.export import FORMATS
 from store.i18n import N_, _, ngettext
+from tui.cli.declare import command, option
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository
-from tui.cli.translated import TranslatedPath, command, option
+from tui.cli.translated import TranslatedPath
 
 
 @command(

@@ -12,9 +12,10 @@ import click
 from store.batch.replay import replay
 from store.i18n import N_, _, ngettext
 from store.os_errors import os_reason
+from tui.cli.declare import command, option
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository, reviewer_option
-from tui.cli.translated import TranslatedPath, command, option
+from tui.cli.translated import TranslatedPath
 
 TEXT_LIMIT = 50
 """How many entries `history` shows without --limit (JSON: all of them)."""

@@ -11,9 +11,10 @@ import click
 from parser import ParseError, decode
 from store.i18n import N_, _, ngettext
 from store.os_errors import os_reason
+from tui.cli.declare import command, language_option, option
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository, reviewer_option
-from tui.cli.translated import TranslatedGroup, TranslatedPath, command, language_option, option
+from tui.cli.translated import TranslatedGroup, TranslatedPath
 
 
 @click.group(

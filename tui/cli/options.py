@@ -14,8 +14,8 @@ from store.db import default_database_path
 from store.errors import StoreError
 from store.i18n import N_
 from store.repository import Repository
+from tui.cli.declare import option
 from tui.cli.errors import UserError
-from tui.cli.translated import option
 
 DB_ENV = "GZREVIEW_DB"
 REVIEWER_ENV = "GZREVIEW_REVIEWER"

@@ -12,8 +12,9 @@ from parser.records import project_record
 from store.i18n import N_, _, ngettext
 from store.importer import ImportFailure, parse_source, read_source
 from store.labels import flag_label
+from tui.cli.declare import command, option
 from tui.cli.errors import UserError
-from tui.cli.translated import TranslatedPath, command, option
+from tui.cli.translated import TranslatedPath
 
 
 def read_document(file: Path) -> Document:

@@ -8,9 +8,9 @@ import click
 
 from store.i18n import N_, _, ngettext
 from store.repository import Repository
+from tui.cli.declare import command, option
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository, reviewer_option
-from tui.cli.translated import command, option
 
 READY_ENV = "GZREVIEW_EXIT_WHEN_READY"
 """Set to 1 to quit as soon as the first project is on screen and print `ready_at=<epoch s>`."""

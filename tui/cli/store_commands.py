@@ -17,8 +17,9 @@ from store.labels import field_label, flag_label, status_label
 from store.repository import Repository
 from store.views import DocumentFinding, ImportReport, UnitStats
 from tui.cli.cells import cell_width, pad
+from tui.cli.declare import command, option
 from tui.cli.options import db_option, open_repository, reviewer_option
-from tui.cli.translated import TranslatedPath, command, option
+from tui.cli.translated import TranslatedPath
 
 PROGRESS_FROM = 5
 """Show a progress bar when importing at least this many files."""

@@ -2,37 +2,24 @@
 
 Click stores help texts when the decorators run, at import, before `--lang` is read. Here help
 texts are `N_`-marked English templates, looked up in the catalog each time help is formatted, and
-every command reads `--lang` (or GZREVIEW_LANG, or the locale) before it parses anything else, so
-help, errors and output all come out in the chosen language wherever `--lang` stands.
+every command chooses its language (`tui.cli.language`) before it parses anything else, so help,
+errors and output all come out in the chosen language wherever `--lang` stands.
 """
 
 from __future__ import annotations
 
 import copy
-import os
 import re
-from collections.abc import Callable, Mapping
-from importlib.metadata import version
-from typing import Any, TypeVar
+from collections.abc import Mapping
+from typing import Any
 
 import click
 
-from store.i18n import (
-    LANGUAGE_ENV,
-    N_,
-    LanguageError,
-    _,
-    choose_language,
-    environment_language,
-    language,
-    set_language,
-)
+from store.i18n import N_, _
 from tui.cli.cells import cell_width, wrap
 from tui.cli.click_messages import click_text
-from tui.cli.errors import UserError
 from tui.cli.help_format import CellHelpFormatter
-
-LANGUAGE_PARAMETER = "lang"
+from tui.cli.language import speak_chosen_language
 
 _USAGE_WORDS = {
     "[OPTIONS]": N_("[OPTIONS]"),
@@ -139,88 +126,3 @@ class TranslatedGroup(TranslatedCommand, click.Group):
 
     command_class = TranslatedCommand
     group_class = type
-
-
-def speak_chosen_language(command: click.Command, ctx: click.Context, args: list[str]) -> None:
-    """Set the language: this command's --lang, else the parent's choice, else env and locale."""
-    requested = _requested_language(command, ctx, args)
-    if requested is None and ctx.parent is not None:
-        return
-    try:
-        set_language(choose_language(os.environ, requested))
-    except LanguageError as error:
-        set_language(language() if ctx.parent else environment_language(os.environ))
-        raise UserError(str(error)) from error
-
-
-def _requested_language(command: click.Command, ctx: click.Context, args: list[str]) -> str | None:
-    """Return the --lang value among a command's own arguments, if one is given."""
-    try:
-        options, _rest, _order = command.make_parser(ctx).parse_args(args=list(args))
-    except click.UsageError:
-        return None  # reported, in the language from the environment, by the real parse
-    value = options.get(LANGUAGE_PARAMETER)
-    return value if isinstance(value, str) else None
-
-
-Decorated = Callable[..., Any]
-Function = TypeVar("Function", bound=Decorated)
-
-
-def language_parameter() -> TranslatedOption:
-    """Return the `--lang zh|en` option (env GZREVIEW_LANG; default: the locale)."""
-    return TranslatedOption(
-        ["--lang", LANGUAGE_PARAMETER],
-        metavar="zh|en",
-        expose_value=False,
-        help=N_(
-            "Language of messages and help: zh (Chinese) or en (English) "
-            "[env {variable}; default: zh for a zh_* locale, else en]."
-        ),
-        help_fields={"variable": LANGUAGE_ENV},
-    )
-
-
-def language_option(function: Function) -> Function:
-    """Add `--lang` to a command function, where its other option decorators stand."""
-    vars(function).setdefault("__click_params__", []).append(language_parameter())
-    return function
-
-
-def option(*declarations: str, **settings: Any) -> Callable[[Function], Function]:
-    """Declare an option whose `help` is an `N_` template (see TranslatedOption)."""
-    return click.option(*declarations, cls=TranslatedOption, **settings)
-
-
-def command(name: str, help: str) -> Callable[[Decorated], TranslatedCommand]:
-    """Declare a command whose `help` is an `N_` template; it also takes --lang."""
-
-    def decorate(function: Decorated) -> TranslatedCommand:
-        declared = click.command(name, cls=TranslatedCommand, help=help)(function)
-        declared.params.append(language_parameter())
-        return declared
-
-    return decorate
-
-
-def version_option(command: Function) -> Function:
-    """Add `--version`, which prints the installed version in the active language."""
-
-    def show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-        if not value or ctx.resilient_parsing:
-            return
-        program = ctx.find_root().info_name or "gzreview"
-        click.echo(
-            _("{program}, version {version}").format(program=program, version=version("gzreview"))
-        )
-        ctx.exit()
-
-    return click.option(
-        "--version",
-        cls=TranslatedOption,
-        is_flag=True,
-        expose_value=False,
-        is_eager=True,
-        callback=show_version,
-        help=N_("Show the version and exit."),
-    )(command)
