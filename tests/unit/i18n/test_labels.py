@@ -7,7 +7,6 @@ import pytest
 from parser.flags import ATTENTION_FLAGS, INFORMATIONAL_FLAGS
 from parser.records import INDICATOR_FIELDS
 from store.export.tables import FLAT_COLUMNS
-from store.field_edits import PROJECT_FIELDS
 from store.i18n import set_language
 from store.labels import (
     FIELD_LABELS,
@@ -22,7 +21,8 @@ from store.labels import (
     operation_label,
     status_label,
 )
-from store.replay import _VERBS
+from store.operations import VERBS
+from store.operations.field_values import PROJECT_FIELDS
 from store.views import ListFilter, Status
 
 CHINESE = {
@@ -100,7 +100,7 @@ def test_english_shows_flag_identifiers_and_plain_words_for_the_rest() -> None:
         (FLAG_LABELS, ATTENTION_FLAGS | INFORMATIONAL_FLAGS),
         (STATUS_LABELS, {status.value for status in Status}),
         (FILTER_LABELS, {list_filter.value for list_filter in ListFilter}),
-        (OPERATION_LABELS, set(_VERBS) | {"undo", "redo"}),
+        (OPERATION_LABELS, set(VERBS) | {"undo", "redo"}),
         (FIELD_LABELS, set(PROJECT_FIELDS) | {column.name for column in FLAT_COLUMNS}),
         (FIELD_LABELS, set(INDICATOR_FIELDS) - {"name"}),
     ],
