@@ -71,7 +71,7 @@ def test_a_whole_review_session_replays_onto_a_fresh_import(cli: Cli, tmp_path: 
     fresh = sample_cli(tmp_path / "fresh.db")
     applied = fresh("apply", str(operations))
     assert applied.exit_code == 0, applied.output
-    assert "1 undone ones skipped; 0 failed." in applied.stdout
+    assert "1 undone one skipped; 0 failed." in applied.stdout
     assert fresh("export", "--all").stdout == cli("export", "--all").stdout
     assert fresh("export").stdout.count("\n") == 34  # all verified in the session
 

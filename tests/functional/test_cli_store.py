@@ -113,7 +113,7 @@ def test_known_import_lines_and_csv_then_list(cli: Cli, tmp_path: Path) -> None:
     first = cli("known", "import", str(lines))
     assert first.exit_code == 0 and "Added 2 known names" in first.stdout
     second = cli("known", "import", str(table))
-    assert "Added 1 known names" in second.stdout and "1 skipped" in second.stdout
+    assert "Added 1 known name " in second.stdout and "1 skipped" in second.stdout
     listed = cli("known", "list")
     assert listed.stdout.splitlines() == sorted(["其他运行经费", "购置经费", "无线电监测经费"])
     other_unit = cli("known", "list", "--unit", "另一个单位")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import click
 
+from store.i18n import N_
+from tui.cli.click_messages import route_click_messages
+from tui.cli.declare import language_option, version_option
 from tui.cli.export_command import export_command
 from tui.cli.history_commands import apply_command, history_command, redo_command, undo_command
 from tui.cli.known_commands import known_group
@@ -11,30 +14,43 @@ from tui.cli.options import db_option, reviewer_option
 from tui.cli.parse_command import parse_command
 from tui.cli.review_command import review_command, run_bare
 from tui.cli.store_commands import import_command, stats_command
+from tui.cli.translated import TranslatedGroup
+
+route_click_messages()
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="gzreview")
+@click.group(
+    cls=TranslatedGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_(
+        "Review and correct project records extracted from budget performance-target tables."
+        "\n\n"
+        "Without a command, open the review app (an empty database starts with the bundled "
+        "sample). --db, --reviewer and --lang given here also apply to the command that follows."
+    ),
+)
+@version_option
 @db_option
 @reviewer_option
+@language_option
 @click.pass_context
 def main(context: click.Context, db: str | None, reviewer: str | None) -> None:
-    """Review and correct project records extracted from budget performance-target tables.
-
-    Without a command, open the review app (an empty database starts with the bundled sample).
-    --db and --reviewer given here also apply to the command that follows.
-    """
+    """Run the review app when no command is given; the chosen command runs after this."""
     if context.invoked_subcommand is None:
         run_bare(db, reviewer)
 
 
-main.add_command(parse_command)
-main.add_command(review_command)
-main.add_command(import_command)
-main.add_command(stats_command)
-main.add_command(known_group)
-main.add_command(export_command)
-main.add_command(history_command)
-main.add_command(undo_command)
-main.add_command(redo_command)
-main.add_command(apply_command)
+for subcommand in (
+    parse_command,
+    review_command,
+    import_command,
+    stats_command,
+    known_group,
+    export_command,
+    history_command,
+    undo_command,
+    redo_command,
+    apply_command,
+):
+    main.add_command(subcommand)

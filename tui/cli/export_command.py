@@ -8,50 +8,77 @@ from pathlib import Path
 import click
 
 from store.export import FORMATS
+from store.i18n import N_, _, ngettext
+from tui.cli.declare import command, option
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository
+from tui.cli.translated import TranslatedPath
 
 
-@click.command("export")
-@click.option(
+@command(
+    "export", help=N_("Export verified projects (all with --all); files are written atomically.")
+)
+@option(
     "--format",
     "format_",
     type=click.Choice(FORMATS),
     default="jsonl",
     show_default=True,
-    help="jsonl: the record contract; csv: one row per indicator (UTF-8 with BOM); "
-    "xlsx: projects and indicators sheets; datapackage: a Frictionless folder.",
+    help=N_(
+        "jsonl: the record contract; csv: one row per indicator (UTF-8 with BOM); "
+        "xlsx: projects and indicators sheets; datapackage: a Frictionless folder."
+    ),
 )
-@click.option(
+@option(
     "--all",
     "include_all",
     is_flag=True,
-    help="Export every project with its status, not only verified ones.",
+    help=N_("Export every project with its status, not only verified ones."),
 )
-@click.option(
+@option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path),
+    type=TranslatedPath(path_type=Path),
     default=None,
-    help="File (a folder for datapackage) to write; jsonl goes to standard output without it.",
+    metavar="PATH",
+    help=N_("File (a folder for datapackage) to write; jsonl goes to standard output without it."),
 )
-@click.option("--force", is_flag=True, help="Replace an existing output instead of refusing.")
+@option("--force", is_flag=True, help=N_("Replace an existing output instead of refusing."))
 @db_option
 def export_command(
     format_: str, include_all: bool, output: Path | None, force: bool, db: str | None
 ) -> None:
-    """Export verified projects (all with --all); files are written atomically."""
+    """Write the export and say on stderr how many projects went where."""
     if output is None and format_ != "jsonl":
-        raise UserError(f"--format {format_} writes a file: give it with --output PATH")
+        message = _("--format {format} writes a file: give it with --output PATH")
+        raise UserError(message.format(format=format_))
     with open_repository(db, "") as repository:
         stream = sys.stdout if output is None else None
         summary = repository.export(
             format_, output, include_all=include_all, force=force, stream=stream
         )
-    which = "projects" if include_all else "verified projects"
-    hint = "" if summary.projects or include_all else " Verify projects first, or pass --all."
-    click.echo(
-        f"Exported {summary.projects} {which} ({summary.indicators} indicators) "
-        f"to {summary.destination}.{hint}",
-        err=True,
+    destination = str(output) if output else _("standard output")
+    click.echo(_exported(summary.projects, summary.indicators, destination, include_all), err=True)
+
+
+def _exported(projects: int, indicators: int, destination: str, include_all: bool) -> str:
+    """Return the closing sentence: how many (verified) projects went where, with a hint if none."""
+    if include_all:
+        template = ngettext(
+            "Exported {projects} project ({indicators}) to {destination}.",
+            "Exported {projects} projects ({indicators}) to {destination}.",
+            projects,
+        )
+    else:
+        template = ngettext(
+            "Exported {projects} verified project ({indicators}) to {destination}.",
+            "Exported {projects} verified projects ({indicators}) to {destination}.",
+            projects,
+        )
+    counted = ngettext("{count} indicator", "{count} indicators", indicators)
+    sentence = template.format(
+        projects=projects, indicators=counted.format(count=indicators), destination=destination
     )
+    if projects or include_all:
+        return sentence
+    return _("{sentence} Verify projects first, or pass --all.").format(sentence=sentence)

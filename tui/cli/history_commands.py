@@ -10,31 +10,41 @@ from typing import Any
 import click
 
 from store.batch.replay import replay
+from store.i18n import N_, _, ngettext
+from store.os_errors import os_reason
+from tui.cli.declare import command, option
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository, reviewer_option
+from tui.cli.translated import TranslatedPath
 
 TEXT_LIMIT = 50
 """How many entries `history` shows without --limit (JSON: all of them)."""
 
 
-@click.command("history")
-@click.option(
+@command(
+    "history",
+    help=N_("Show the edit log: time, reviewer, operation, what changed; undone entries marked."),
+)
+@option(
     "--json",
     "as_json",
     is_flag=True,
-    help="One JSON object per line, oldest first, each with the operation that "
-    "replays it (input for `gzreview apply`).",
+    help=N_(
+        "One JSON object per line, oldest first, each with the operation that "
+        "replays it (input for `gzreview apply`)."
+    ),
 )
-@click.option(
+@option(
     "--limit",
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help=f"Only the newest N entries [default: {TEXT_LIMIT} as text, all as JSON].",
+    help=N_("Only the newest N entries [default: {limit} as text, all as JSON]."),
+    help_fields={"limit": TEXT_LIMIT},
 )
 @db_option
 def history_command(as_json: bool, limit: int | None, db: str | None) -> None:
-    """Show the edit log: time, reviewer, operation, what changed; undone entries marked."""
+    """Print the log as text (newest first) or as replayable JSON Lines (oldest first)."""
     with open_repository(db, "") as repository:
         records = repository.operations(limit if limit or as_json else TEXT_LIMIT)
     if as_json:
@@ -42,7 +52,7 @@ def history_command(as_json: bool, limit: int | None, db: str | None) -> None:
             click.echo(json.dumps(record, ensure_ascii=False))
         return
     if not records:
-        click.echo("The edit log is empty.")
+        click.echo(_("The edit log is empty."))
     for record in reversed(records):
         click.echo(_line(record))
 
@@ -50,48 +60,63 @@ def history_command(as_json: bool, limit: int | None, db: str | None) -> None:
 def _line(record: dict[str, Any]) -> str:
     """Return one entry as a line of text, newest first in the listing."""
     time = str(record["time"])[:19].replace("T", " ")
-    undone = "  [undone]" if record["undone"] else ""
+    undone = "  " + _("[undone]") if record["undone"] else ""
     return f"#{record['id']}  {time}  {record['reviewer']}  {record['summary']}{undone}"
 
 
-@click.command("undo")
+@command(
+    "undo",
+    help=N_("Undo your newest action that is not undone yet (kept in the log, marked undone)."),
+)
 @db_option
 @reviewer_option
 def undo_command(db: str | None, reviewer: str | None) -> None:
-    """Undo your newest action that is not undone yet (kept in the log, marked undone)."""
+    """Undo as the reviewer and say which entry was undone."""
     with open_repository(db, reviewer) as repository:
         entry = repository.undo().entry
-    click.echo(f"undone #{entry.id}: {entry.summary}")
+    click.echo(_("undone #{id}: {summary}").format(id=entry.id, summary=entry.summary))
 
 
-@click.command("redo")
+@command("redo", help=N_("Redo your most recently undone action, if you did nothing new since."))
 @db_option
 @reviewer_option
 def redo_command(db: str | None, reviewer: str | None) -> None:
-    """Redo your most recently undone action, if you did nothing new since."""
+    """Redo as the reviewer and say which entry was redone."""
     with open_repository(db, reviewer) as repository:
         entry = repository.redo().entry
-    click.echo(f"redone #{entry.id}: {entry.summary}")
+    click.echo(_("redone #{id}: {summary}").format(id=entry.id, summary=entry.summary))
 
 
-@click.command("apply")
-@click.argument("operations", type=click.Path(path_type=Path, dir_okay=False))
+@command(
+    "apply",
+    help=N_(
+        "Replay operations written by `gzreview history --json` (projects named by key)."
+        "\n\n"
+        "Each operation that no longer applies is reported with its line number and reason, and "
+        "the others still go in; the exit status is 1 if any failed."
+    ),
+)
+@click.argument("operations", type=TranslatedPath(path_type=Path, dir_okay=False))
 @db_option
 @reviewer_option
 def apply_command(operations: Path, db: str | None, reviewer: str | None) -> None:
-    """Replay operations written by `gzreview history --json` (projects named by key).
-
-    Each operation that no longer applies is reported with its line number and reason, and the
-    others still go in; the exit status is 1 if any failed.
-    """
+    """Replay the file, report each operation that failed, and sum up."""
     lines = _read_lines(operations)
     with open_repository(db, reviewer) as repository:
         report = replay(repository, lines)
     for failure in report.failures:
-        click.echo(f"{operations}:{failure.line}: not applied: {failure.reason}", err=True)
+        message = _("{file}:{line}: not applied: {reason}")
+        click.echo(
+            message.format(file=operations, line=failure.line, reason=failure.reason), err=True
+        )
+    applied = ngettext("{count} operation", "{count} operations", report.applied)
+    skipped = ngettext("{count} undone one", "{count} undone ones", report.skipped)
     click.echo(
-        f"Applied {report.applied} operations; {report.skipped} undone ones skipped; "
-        f"{len(report.failures)} failed."
+        _("Applied {operations}; {undone} skipped; {failed} failed.").format(
+            operations=applied.format(count=report.applied),
+            undone=skipped.format(count=report.skipped),
+            failed=len(report.failures),
+        )
     )
     if report.failures:
         sys.exit(1)
@@ -102,11 +127,11 @@ def _read_lines(path: Path) -> list[str]:
     try:
         return path.read_text(encoding="utf-8-sig").splitlines()
     except FileNotFoundError as error:
-        reason = "no such file; write one with `gzreview history --json`"
-        raise UserError(f"{path}: {reason}") from error
+        reason = _("{path}: no such file; write one with `gzreview history --json`")
+        raise UserError(reason.format(path=path)) from error
     except UnicodeDecodeError as error:
-        raise UserError(
-            f"{path}: not UTF-8 text; pass a file written by `gzreview history --json`"
-        ) from error
+        reason = _("{path}: not UTF-8 text; pass a file written by `gzreview history --json`")
+        raise UserError(reason.format(path=path)) from error
     except OSError as error:
-        raise UserError(f"{path}: cannot read it ({error.strerror}); check the path") from error
+        reason = _("{path}: cannot read it ({reason}); check the path")
+        raise UserError(reason.format(path=path, reason=os_reason(error))) from error

@@ -9,13 +9,24 @@ from pathlib import Path
 import click
 
 from parser import ParseError, decode
+from store.i18n import N_, _, ngettext
+from store.os_errors import os_reason
+from tui.cli.declare import command, language_option, option
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository, reviewer_option
+from tui.cli.translated import TranslatedGroup, TranslatedPath
 
 
-@click.group("known")
+@click.group(
+    "known",
+    cls=TranslatedGroup,
+    help=N_(
+        "Manage known project names (offered when renaming; verified names join automatically)."
+    ),
+)
+@language_option
 def known_group() -> None:
-    """Manage known project names (offered when renaming; verified names join automatically)."""
+    """Group the commands that read and add known names."""
 
 
 def read_known_names(path: Path) -> list[tuple[str, str]]:
@@ -23,11 +34,11 @@ def read_known_names(path: Path) -> list[tuple[str, str]]:
     try:
         text = decode(path.read_bytes()).text
     except OSError as error:
-        reason = f"cannot read the file ({error.strerror}); check the path"
-        raise UserError(f"{path}: {reason}") from error
+        reason = _("{path}: cannot read the file ({reason}); check the path")
+        raise UserError(reason.format(path=path, reason=os_reason(error))) from error
     except ParseError as error:
-        reason = "not UTF-8 or GB18030 text; save the list of names as UTF-8 text"
-        raise UserError(f"{path}: {reason}") from error
+        reason = _("{path}: not UTF-8 or GB18030 text; save the list of names as UTF-8 text")
+        raise UserError(reason.format(path=path)) from error
     rows = csv.reader(io.StringIO(text))
     header = [cell.strip().lower() for cell in next(rows, [])]
     if "name" in header:
@@ -41,8 +52,8 @@ def read_known_names(path: Path) -> list[tuple[str, str]]:
         pairs = [(line, "") for line in text.split("\n")]
     pairs = [(name.strip(), unit.strip()) for name, unit in pairs if name.strip()]
     if not pairs:
-        reason = "no names found; write one name a line, or a CSV with a name column"
-        raise UserError(f"{path}: {reason}")
+        reason = _("{path}: no names found; write one name a line, or a CSV with a name column")
+        raise UserError(reason.format(path=path))
     return pairs
 
 
@@ -51,27 +62,40 @@ def _cell(row: list[str], index: int) -> str:
     return row[index] if index < len(row) else ""
 
 
-@known_group.command("import")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@command(
+    "import",
+    help=N_("Add the names in FILE (one a line, or CSV with `name` and optional `unit` columns)."),
+)
+@click.argument("file", type=TranslatedPath(path_type=Path, dir_okay=False))
 @db_option
 @reviewer_option
 def known_import(file: Path, db: str | None, reviewer: str | None) -> None:
-    """Add the names in FILE (one a line, or CSV with `name` and optional `unit` columns)."""
+    """Read the names, add the new ones and say how many were skipped."""
     pairs = read_known_names(file)
     with open_repository(db, reviewer) as repository:
         added = repository.add_known_names(pairs)
     skipped = len(pairs) - added
-    click.echo(f"Added {added} known names from {file} ({skipped} skipped: known or repeated).")
+    message = ngettext(
+        "Added {added} known name from {file} ({skipped} skipped: known or repeated).",
+        "Added {added} known names from {file} ({skipped} skipped: known or repeated).",
+        added,
+    )
+    click.echo(message.format(added=added, file=file, skipped=skipped))
 
 
-@known_group.command("list")
-@click.option("--unit", default=None, help="Only names of this unit (plus names without a unit).")
+@command("list", help=N_("Print the known project names, one a line, sorted."))
+@option("--unit", default=None, help=N_("Only names of this unit (plus names without a unit)."))
 @db_option
 def known_list(unit: str | None, db: str | None) -> None:
-    """Print the known project names, one a line, sorted."""
+    """Print the names, or say on stderr that there are none yet."""
     with open_repository(db, "") as repository:
         names = repository.known_names(unit)
     if not names:
-        click.echo("No known names yet; add some with `gzreview known import FILE`.", err=True)
+        message = _("No known names yet; add some with `gzreview known import FILE`.")
+        click.echo(message, err=True)
     for name in names:
         click.echo(name)
+
+
+known_group.add_command(known_import)
+known_group.add_command(known_list)

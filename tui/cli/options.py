@@ -12,7 +12,9 @@ import click
 
 from store.db import default_database_path
 from store.errors import StoreError
+from store.i18n import N_
 from store.repository import Repository
+from tui.cli.declare import option
 from tui.cli.errors import UserError
 
 DB_ENV = "GZREVIEW_DB"
@@ -31,28 +33,28 @@ def default_reviewer() -> str:
 
 def db_option(command: Command) -> Command:
     """Add `--db PATH|URL` (env GZREVIEW_DB; default in the user's data folder) to a command."""
-    return click.option(
+    return option(
         "--db",
         "db",
         default=None,
         metavar="PATH|URL",
-        help=(
-            f"Database file or SQLAlchemy URL [env {DB_ENV}; default: {default_database_path()}]."
-        ),
+        help=N_("Database file or SQLAlchemy URL [env {variable}; default: {default}]."),
+        help_fields={"variable": DB_ENV, "default": default_database_path},
     )(command)
 
 
 def reviewer_option(command: Command) -> Command:
     """Add `--reviewer NAME` (env GZREVIEW_REVIEWER; default the OS user) to a command."""
-    return click.option(
+    return option(
         "--reviewer",
         "reviewer",
         default=None,
         metavar="NAME",
-        help=(
-            f"Name recorded in the edit log for your actions "
-            f"[env {REVIEWER_ENV}; default: the OS user]."
+        help=N_(
+            "Name recorded in the edit log for your actions "
+            "[env {variable}; default: the OS user]."
         ),
+        help_fields={"variable": REVIEWER_ENV},
     )(command)
 
 

@@ -6,29 +6,29 @@ import os
 
 import click
 
+from store.i18n import N_, _, ngettext
 from store.repository import Repository
+from tui.cli.declare import command, option
 from tui.cli.errors import UserError
-from tui.cli.options import (
-    db_option,
-    open_repository,
-    reviewer_option,
-)
+from tui.cli.options import db_option, open_repository, reviewer_option
 
 READY_ENV = "GZREVIEW_EXIT_WHEN_READY"
 """Set to 1 to quit as soon as the first project is on screen and print `ready_at=<epoch s>`."""
 
 
-@click.command("review")
+@command(
+    "review", help=N_("Open the review app: raw text and fields side by side, keyboard-driven.")
+)
 @db_option
 @reviewer_option
-@click.option(
+@option(
     "--document",
     metavar="NAME|ID",
     default=None,
-    help="Review only this document: its file name or id as `gzreview stats` lists them.",
+    help=N_("Review only this document: its file name or id as `gzreview stats` lists them."),
 )
 def review_command(db: str | None, reviewer: str | None, document: str | None) -> None:
-    """Open the review app: raw text and fields side by side, keyboard-driven."""
+    """Open the app on the database (an empty one is refused with a hint)."""
     run_review(db, reviewer, document, import_sample=False)
 
 
@@ -58,18 +58,23 @@ def _ensure_documents(repository: Repository, import_sample: bool) -> str:
     if not repository.is_empty():
         return ""
     if not import_sample:
-        raise UserError(
-            f"{repository.location} holds no documents yet; import some with "
-            "`gzreview import FILE…`, or run a bare `gzreview` to start with the bundled sample."
+        message = _(
+            "{database} holds no documents yet; import some with `gzreview import FILE…`, "
+            "or run a bare `gzreview` to start with the bundled sample."
         )
+        raise UserError(message.format(database=repository.location))
     report = repository.ensure_sample()
     if report is None or report.outcome != "imported":
-        reason = report.reason if report else "the database was not empty after all"
-        raise UserError(f"Could not import the bundled sample into {repository.location}: {reason}")
-    notice = (
-        f"The database was empty, so the bundled sample {report.source} was imported "
-        f"({report.projects} projects) into {repository.location}."
-    )
+        reason = report.reason if report else _("the database was not empty after all")
+        message = _("Could not import the bundled sample into {database}: {reason}")
+        raise UserError(message.format(database=repository.location, reason=reason))
+    notice = ngettext(
+        "The database was empty, so the bundled sample {source} was imported "
+        "({projects} project) into {database}.",
+        "The database was empty, so the bundled sample {source} was imported "
+        "({projects} projects) into {database}.",
+        report.projects,
+    ).format(source=report.source, projects=report.projects, database=repository.location)
     click.echo(notice, err=True)
     return notice
 
@@ -79,6 +84,5 @@ def _document_id(repository: Repository, wanted: str) -> int:
     for summary in repository.documents():
         if wanted in (summary.file_name, str(summary.id)):
             return summary.id
-    raise UserError(
-        f"No document {wanted!r} in {repository.location}; `gzreview stats` lists the documents."
-    )
+    message = _("No document {wanted!r} in {database}; `gzreview stats` lists the documents.")
+    raise UserError(message.format(wanted=wanted, database=repository.location))

@@ -5,40 +5,49 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import click
 
 from store.batch.parallel_import import BATCH_GC_THRESHOLDS, import_files
+from store.i18n import N_, _, ngettext
 from store.importer import collect_sources
+from store.labels import field_label, flag_label, status_label
 from store.repository import Repository
 from store.views import DocumentFinding, ImportReport, UnitStats
+from tui.cli.cells import cell_width, pad
+from tui.cli.declare import command, option
 from tui.cli.options import db_option, open_repository, reviewer_option
+from tui.cli.translated import TranslatedPath
 
 PROGRESS_FROM = 5
 """Show a progress bar when importing at least this many files."""
 
 
-@click.command("import")
+@command(
+    "import",
+    help=N_(
+        "Import text files, or folders of *.txt files (recursively), one transaction per document."
+    ),
+)
 @click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False)
+    "paths", nargs=-1, required=True, type=TranslatedPath(path_type=Path, readable=False)
 )  # an unreadable file is reported by the importer, and the others still go in
-@click.option(
+@option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
     default=os.cpu_count() or 1,
-    show_default="number of CPUs",
-    help="Processes that parse files at once; 1 parses and inserts one file after another.",
+    show_default=N_("number of CPUs"),
+    help=N_("Processes that parse files at once; 1 parses and inserts one file after another."),
 )
 @db_option
 @reviewer_option
 def import_command(
     paths: tuple[Path, ...], jobs: int, db: str | None, reviewer: str | None
 ) -> None:
-    """Import text files, or folders of *.txt files (recursively), one transaction per document."""
+    """Import every file given, reporting each outcome; exit status 1 if any file failed."""
     files = collect_sources(paths)
     empty_folders = [path for path in paths if path.is_dir() and not any(path.rglob("*.txt"))]
     thresholds = gc.get_threshold()
@@ -49,8 +58,9 @@ def import_command(
     finally:
         gc.set_threshold(*thresholds)
     for folder in empty_folders:
-        reports.append(ImportReport(str(folder), "failed", reason=f"{folder}: no *.txt file in it"))
-        click.echo(f"failed: {folder}: no *.txt file in this folder", err=True)
+        reason = _("{folder}: no *.txt file in this folder").format(folder=folder)
+        reports.append(ImportReport(str(folder), "failed", reason=reason))
+        click.echo(_("failed: {reason}").format(reason=reason), err=True)
     click.echo(_summary(reports))
     if any(report.outcome == "failed" for report in reports):
         sys.exit(1)
@@ -64,7 +74,7 @@ def _import_all(repository: Repository, files: Sequence[Path], jobs: int) -> lis
             reports.append(report)
             _echo_report(report)
         return reports
-    with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
+    with click.progressbar(length=len(files), label=_("Importing"), file=sys.stderr) as bar:
         for report in import_files(repository, files, jobs):
             reports.append(report)
             bar.update(1)
@@ -77,20 +87,37 @@ def _echo_report(report: ImportReport) -> None:
     """Print one file's outcome: imported ones on stdout, duplicates and failures on stderr."""
     if report.outcome == "imported":
         click.echo(
-            f"imported {report.source}: {report.projects} projects, "
-            f"{report.indicators} indicators, {report.needing_attention} need attention"
+            _("imported {source}: {projects}, {indicators}, {attention}").format(
+                source=report.source,
+                projects=_projects(report.projects),
+                indicators=_indicators(report.indicators),
+                attention=_attention(report.needing_attention),
+            )
         )
         for finding in report.findings:
             click.echo(f"  {_finding_line(finding)}")
     elif report.outcome == "duplicate":
-        click.echo(f"skipped {report.source}: {report.reason}", err=True)
+        message = _("skipped {source}: {reason}")
+        click.echo(message.format(source=report.source, reason=report.reason), err=True)
     else:
-        click.echo(f"failed: {report.reason}", err=True)
+        click.echo(_("failed: {reason}").format(reason=report.reason), err=True)
 
 
-def _count(number: int, noun: str) -> str:
-    """Return `1 document` / `2 documents`, so summaries read as sentences."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def _projects(count: int) -> str:
+    """Return `1 project` / `2 projects` in the active language."""
+    return ngettext("{count} project", "{count} projects", count).format(count=count)
+
+
+def _indicators(count: int) -> str:
+    """Return `1 indicator` / `2 indicators` in the active language."""
+    return ngettext("{count} indicator", "{count} indicators", count).format(count=count)
+
+
+def _attention(count: int) -> str:
+    """Return how many projects have a parser flag that needs a reviewer's attention."""
+    return ngettext("{count} needs attention", "{count} need attention", count).format(
+        count=count
+    )
 
 
 def _summary(reports: Iterable[ImportReport]) -> str:
@@ -99,25 +126,36 @@ def _summary(reports: Iterable[ImportReport]) -> str:
     imported = [report for report in reports if report.outcome == "imported"]
     duplicates = sum(1 for report in reports if report.outcome == "duplicate")
     failed = sum(1 for report in reports if report.outcome == "failed")
-    return (
-        f"Imported {_count(len(imported), 'document')}: "
-        f"{_count(sum(r.projects for r in imported), 'project')}, "
-        f"{_count(sum(r.indicators for r in imported), 'indicator')}, "
-        f"{sum(r.needing_attention for r in imported)} need attention; "
-        f"{_count(duplicates, 'duplicate')} skipped; {failed} failed."
+    documents = ngettext("{count} document", "{count} documents", len(imported))
+    skipped = ngettext("{count} duplicate", "{count} duplicates", duplicates)
+    return _(
+        "Imported {documents}: {projects}, {indicators}, {attention}; "
+        "{duplicates} skipped; {failed} failed."
+    ).format(
+        documents=documents.format(count=len(imported)),
+        projects=_projects(sum(r.projects for r in imported)),
+        indicators=_indicators(sum(r.indicators for r in imported)),
+        attention=_attention(sum(r.needing_attention for r in imported)),
+        duplicates=skipped.format(count=duplicates),
+        failed=failed,
     )
 
 
-@click.command("stats")
+@command(
+    "stats",
+    help=N_(
+        "Show projects, verified, flagged and unreviewed per document and unit, then findings."
+    ),
+)
 @db_option
 def stats_command(db: str | None) -> None:
-    """Show projects, verified, flagged and unreviewed per document and unit, then findings."""
+    """Print the counts table and the document findings of the database."""
     with open_repository(db, "") as repository:
-        click.echo(f"Database: {repository.location}")
+        click.echo(_("Database: {location}").format(location=repository.location))
         rows = repository.unit_stats()
         findings = repository.document_findings()
     if not rows:
-        click.echo("No documents imported yet; run `gzreview import FILE`.")
+        click.echo(_("No documents imported yet; run `gzreview import FILE`."))
         return
     click.echo(_table(rows))
     if findings:
@@ -125,37 +163,41 @@ def stats_command(db: str | None) -> None:
 
 
 def _finding_line(finding: DocumentFinding) -> str:
-    """Return one document finding as `line N: code: message`."""
-    return f"line {finding.line}: {finding.code}: {finding.message}"
+    """Return one document finding as `line N: flag: message`."""
+    return _("line {line}: {flag}: {message}").format(
+        line=finding.line, flag=flag_label(finding.code), message=finding.message
+    )
 
 
 def _findings_text(findings: Sequence[DocumentFinding]) -> str:
     """Return the document findings grouped under each document's file name."""
-    lines = ["", "Document findings (outside any project; `D` in the app lists them):"]
+    lines = ["", _("Document findings (outside any project; `D` in the app lists them):")]
     current: int | None = None
     for finding in findings:
         if finding.document_id != current:
             current = finding.document_id
-            lines.append(f"{finding.file_name} (document {finding.document_id}):")
+            heading = _("{file} (document {id}):")
+            lines.append(heading.format(file=finding.file_name, id=finding.document_id))
         lines.append(f"  {_finding_line(finding)}")
     return "\n".join(lines)
 
 
 def _table(rows: Sequence[UnitStats]) -> str:
     """Return the stats as aligned text, with a total line."""
-    header = ["document", "unit", "projects", "verified", "flagged", "unreviewed"]
+    header = [_("document"), field_label("unit"), _("projects")]
+    header += [status_label(status) for status in ("verified", "flagged", "unreviewed")]
     body = [[row.file_name, row.unit, *map(str, _counts(row))] for row in rows]
     totals = [sum(row.projects for row in rows), sum(row.verified for row in rows)]
     totals += [sum(row.flagged for row in rows), sum(row.unreviewed for row in rows)]
-    lines = [header, *body, ["total", "", *map(str, totals)]]
-    widths = [max(_width(line[column]) for line in lines) for column in range(len(header))]
+    lines = [header, *body, [_("total"), "", *map(str, totals)]]
+    widths = [max(cell_width(line[column]) for line in lines) for column in range(len(header))]
     return "\n".join(_line(line, widths) for line in lines)
 
 
 def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
     """Return one aligned line: text columns left, number columns right."""
     padded = [
-        _pad(cell, width, right=column >= 2)
+        pad(cell, width, right=column >= 2)
         for column, (cell, width) in enumerate(zip(cells, widths, strict=True))
     ]
     return "  ".join(padded).rstrip()
@@ -164,14 +206,3 @@ def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
 def _counts(row: UnitStats) -> tuple[int, int, int, int]:
     """Return a row's counts in column order."""
     return row.projects, row.verified, row.flagged, row.unreviewed
-
-
-def _width(text: str) -> int:
-    """Return how many terminal columns text takes (CJK characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
-def _pad(text: str, width: int, *, right: bool) -> str:
-    """Pad text to a display width, numbers to the right."""
-    space = " " * (width - _width(text))
-    return space + text if right else text + space
