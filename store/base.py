@@ -14,7 +14,7 @@ from types import TracebackType
 from typing import Self
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import SessionTransaction
 from sqlmodel import Session
 
@@ -103,12 +103,15 @@ class StoreBase:
 
     @contextmanager
     def _errors_reported(self) -> Iterator[None]:
-        """Turn any driver error that was not made a sentence yet into one."""
+        """Turn any error the database reported that was not made a sentence yet into one.
+
+        Only the driver's errors are the database's; anything else is a bug and stays one.
+        """
         try:
             yield
         except StoreError:
             raise
-        except SQLAlchemyError as error:
+        except DBAPIError as error:
             reason = getattr(error, "orig", None) or error
             raise DatabaseUnavailableError(
                 _(

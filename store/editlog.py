@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from store import invariants, snapshots
 from store.errors import NothingToUndoError, StaleEditError
 from store.i18n import _
-from store.models import EditLogRow, ProjectRow
+from store.models import PROJECTS, EditLogRow
 from store.operations.base import Operation
 from store.operations.context import EditContext, Versions
 from store.operations.flags import refresh_flags
@@ -33,21 +33,18 @@ def perform(
     flags are recomputed, their versions bumped, the invariants checked and one log row written.
     """
     when = now()
-    edit = EditContext(session, reviewer, when, based_on, operation.locks_verified())
+    content = operation.changes_content()
+    edit = EditContext(session, reviewer, when, based_on, content)
     summary = operation.run(edit)
     edit.check_nothing_else_changed()
     session.flush()
-    refresh_flags(edit)
-    session.flush()
-    for key, snapshot in edit.before.items():
-        version = 1 if snapshot is None else int(snapshot["version"]) + 1
-        session.execute(
-            update(ProjectRow)
-            .where(col(ProjectRow.key) == key)
-            .values(version=version, updated_by=reviewer, updated_at=when)
-        )
-    after = snapshots.take(session, edit.keys)
-    invariants.check_edit(edit.before, after)
+    if content:
+        refresh_flags(edit)
+        session.flush()
+    _stamp(session, edit, reviewer, when)
+    after = (snapshots.take if content else snapshots.take_review)(session, edit.keys)
+    if content:
+        invariants.check_edit(edit.before, after)
     _retire_redo(session, reviewer)
     entry = EditLogRow(
         time=when,
@@ -69,6 +66,25 @@ def perform(
     session.expire_all()
     created = [key for key, snapshot in edit.before.items() if snapshot is None]
     return entry, created
+
+
+def _stamp(session: Session, edit: EditContext, reviewer: str, when: datetime) -> None:
+    """Give every changed project its next version (a created one version 1) and who did it."""
+    existing = [key for key, snapshot in edit.before.items() if snapshot is not None]
+    created = [key for key, snapshot in edit.before.items() if snapshot is None]
+    connection = session.connection()
+    for start in range(0, len(existing), snapshots.CHUNK):
+        connection.execute(
+            update(PROJECTS)
+            .where(PROJECTS.c.key.in_(existing[start : start + snapshots.CHUNK]))
+            .values(version=PROJECTS.c.version + 1, updated_by=reviewer, updated_at=when)
+        )
+    if created:
+        connection.execute(
+            update(PROJECTS)
+            .where(PROJECTS.c.key.in_(created))
+            .values(version=1, updated_by=reviewer, updated_at=when)
+        )
 
 
 def _retire_redo(session: Session, reviewer: str) -> None:
@@ -129,7 +145,13 @@ def _apply(
     what: str,
 ) -> None:
     """Restore `target` after checking nobody changed the entry's projects since it last ran."""
-    current = snapshots.take(session, entry.project_keys)
+    review_only = all(
+        snapshot is not None and snapshot.get("scope") == snapshots.REVIEW_SCOPE
+        for snapshot in (*entry.before.values(), *entry.after.values())
+    )
+    current = (snapshots.take_review if review_only else snapshots.take)(
+        session, entry.project_keys
+    )
     # The entry's projects must look as its last run left them (after for undo, before for
     # redo); contents, not versions, are compared, because undoing a later entry on the same
     # project restores that state with a new version.

@@ -69,6 +69,7 @@ FILTER_LABELS: Mapping[str, Label] = {
 
 OPERATION_LABELS: Mapping[str, Label] = {
     "verify": Label(N_("verify")),
+    "bulk_verify": Label(N_("bulk verify")),
     "flag": Label(N_("flag")),
     "unreview": Label(N_("back to unreviewed")),
     "note": Label(N_("edit note")),

@@ -10,7 +10,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from parser import Document
-from store import editlog, importer, queries
+from store import editlog, importer, listing, queries
 from store.base import StoreBase
 from store.candidates import NamePool, load_name_pool
 from store.errors import NotFoundError
@@ -22,15 +22,19 @@ from store.invariants import database_problems
 from store.known import add_known_names
 from store.models import DocumentRow, EditLogRow, ProjectRow, UiStateRow
 from store.operations import Operation, Versions
+from store.snapshots import CHUNK
 from store.views import (
+    EVERY_PROJECT,
     DocumentFinding,
     DocumentSummary,
     EditEntry,
+    FacetValue,
     ImportReport,
-    ListFilter,
+    ListQuery,
     Performed,
     ProjectDetail,
     ProjectSummary,
+    Status,
     UnitStats,
 )
 
@@ -55,42 +59,55 @@ class Repository(StoreBase):
                 )
             return row.text
 
-    def count_projects(
-        self, filter: ListFilter = ListFilter.ALL, document_id: int | None = None,
-        search: str | None = None,
-    ) -> int:
+    def count_projects(self, query: ListQuery = EVERY_PROJECT) -> int:
         """Return how many projects the list would show."""
-        conditions = queries.project_conditions(filter, document_id, search)
         with self.read() as session:
-            return queries.count_projects(session, conditions)
+            return queries.count_projects(session, query)
 
     def list_projects(
-        self, filter: ListFilter = ListFilter.ALL, document_id: int | None = None,
-        offset: int = 0, limit: int = 100, search: str | None = None,
+        self, query: ListQuery = EVERY_PROJECT, offset: int = 0, limit: int = 100
     ) -> list[ProjectSummary]:
-        """Return one page of the project list, in document then source order."""
-        conditions = queries.project_conditions(filter, document_id, search)
+        """Return one page of the project list, in the query's order."""
         with self.read() as session:
-            return queries.list_projects(session, conditions, offset, limit)
+            return queries.list_projects(session, query, offset, limit)
 
     def project(self, project_id: int) -> ProjectDetail:
         """Return one project with its indicators, version and unit neighbours."""
         with self.read() as session:
             return queries.project_detail(session, project_id)
 
-    def project_ids(
-        self, filter: ListFilter = ListFilter.ALL, document_id: int | None = None
-    ) -> list[int]:
+    def project_ids(self, query: ListQuery = EVERY_PROJECT) -> list[int]:
         """Return the ids of the listed projects in order, for moving through them."""
-        conditions = queries.project_conditions(filter, document_id, None)
         with self.read() as session:
-            return queries.project_ids(session, conditions)
+            return queries.project_ids(session, query)
 
-    def project_texts(self, document_id: int | None = None) -> list[tuple[int, str, str, str]]:
-        """Return (id, unit, name, target) of every project in list order, for the app's search."""
-        conditions = queries.project_conditions(ListFilter.ALL, document_id, None)
+    def project_texts(self, query: ListQuery = EVERY_PROJECT) -> list[tuple[int, str, str, str]]:
+        """Return (id, unit, name, target) of the listed projects in order, for the app's search."""
         with self.read() as session:
-            return queries.project_texts(session, conditions)
+            return queries.project_texts(session, query)
+
+    def value_facets(self, query: ListQuery = EVERY_PROJECT) -> dict[str, list[FacetValue]]:
+        """Return how the listed projects' indicator values are written (units of measure,
+        comparisons, number or words) with counts, to spot inconsistent ways of writing."""
+        with self.read() as session:
+            return listing.value_facets(session, query)
+
+    def verifiable(self, query: ListQuery, include_flagged: bool) -> list[ProjectSummary]:
+        """Return the listed projects a bulk verify would take: not verified yet and, unless
+        `include_flagged`, neither flagged by a reviewer nor carrying a flag needing attention."""
+        with self.read() as session:
+            rows = queries.list_projects(session, query, 0, queries.count_projects(session, query))
+        return [
+            row for row in rows
+            if row.status is not Status.VERIFIED
+            and (include_flagged or (row.status is Status.UNREVIEWED and not row.needs_attention))
+        ]
+
+    def facets(self, query: ListQuery = EVERY_PROJECT) -> dict[str, list[FacetValue]]:
+        """Return the list's facets (status, flag, unit, document, confidence band, reviewer)
+        with how many listed projects have each value."""
+        with self.read() as session:
+            return listing.facets(session, query)
 
     def project_id_of(self, key: str) -> int:
         """Return the id of the project with this stable key, or raise NotFoundError."""
@@ -242,6 +259,10 @@ class Repository(StoreBase):
             return write_export(format, items, output, force, stream)
 
 
+TOUCHED_SHOWN = 100
+"""How many of an action's projects `Performed.touched_ids` names: enough to select one after it."""
+
+
 def _id_of(session: Session, key: str) -> int:
     """Return the id of the project with `key`, or raise NotFoundError."""
     found = session.exec(select(ProjectRow.id).where(col(ProjectRow.key) == key)).first()
@@ -253,15 +274,15 @@ def _id_of(session: Session, key: str) -> int:
 
 
 def _performed(session: Session, entry: EditLogRow, created: list[str]) -> Performed:
-    """Return an action's log entry with the ids of its projects that exist now."""
-    keys = list(entry.project_keys)
-    found = dict(
-        session.execute(
-            select(col(ProjectRow.key), col(ProjectRow.id)).where(col(ProjectRow.key).in_(keys))
-        ).all()
-    )
+    """Return an action's log entry with the ids of (the first of) its projects that exist now."""
+    keys = list(dict.fromkeys([*created, *entry.project_keys[:TOUCHED_SHOWN]]))
+    found: dict[str, int] = {}
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start : start + CHUNK]
+        statement = select(col(ProjectRow.key), col(ProjectRow.id))
+        found.update(session.execute(statement.where(col(ProjectRow.key).in_(chunk))).all())
     return Performed(
         queries.edit_entry(entry),
-        tuple(found[key] for key in keys if key in found),
+        tuple(found[key] for key in entry.project_keys[:TOUCHED_SHOWN] if key in found),
         tuple(found[key] for key in created if key in found),
     )

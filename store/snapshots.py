@@ -1,18 +1,35 @@
-"""JSON snapshots of projects with their indicators, and restoring them, for undo and redo."""
+"""JSON snapshots of projects, and restoring them, for undo and redo.
+
+A full snapshot holds a project's row and its indicators; a review snapshot only the columns a
+review action changes (status, note, who verified it), so verifying thirty thousand projects logs
+what changed and nothing else. A snapshot says which it is, and restoring follows it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Table, delete, insert, select
+from sqlalchemy import JSON, DateTime, Table, bindparam, delete, insert, select, update
 from sqlmodel import Session
 
 from store.models import INDICATORS, PROJECTS
 
 Snapshot = dict[str, Any]
-"""A project row as JSON-safe values plus an `indicators` list of indicator rows."""
+"""A project row as JSON-safe values plus an `indicators` list of indicator rows (full), or the
+review columns with `"scope": "review"`."""
+
+REVIEW_COLUMNS = (
+    "key", "name", "status", "note", "verified_by", "verified_at", "version", "updated_by",
+    "updated_at",
+)
+"""What a review action reads and changes: never a project's content."""
+_REVIEW_TIMES = ("verified_at", "updated_at")
+REVIEW_SCOPE = "review"
+CHUNK = 5000
+"""Keys per query: under the limit on bound parameters of SQLite (32,766) and PostgreSQL (65,535),
+and large enough that bulk actions over tens of thousands of projects take a few statements."""
 
 
 def _to_json(row: Mapping[Any, Any]) -> dict[str, Any]:
@@ -23,16 +40,17 @@ def _to_json(row: Mapping[Any, Any]) -> dict[str, Any]:
     }
 
 
-def _from_json(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:
-    """Return snapshot values as table values, ISO text turned back into datetimes."""
+def _from_json(table: Table, values: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """Return snapshot values of some columns as table values, ISO text turned into datetimes."""
     row = {}
-    for column in table.columns:
-        value = values.get(column.name)
-        if value is None and column.name not in values and isinstance(column.type, JSON):
+    for name in names:
+        column = table.c[name]
+        value = values.get(name)
+        if value is None and name not in values and isinstance(column.type, JSON):
             value = []  # a JSON list column added after this snapshot was logged
         if isinstance(_storage_type(column.type), DateTime) and isinstance(value, str):
             value = datetime.fromisoformat(value)
-        row[column.name] = value
+        row[name] = value
     return row
 
 
@@ -41,24 +59,49 @@ def _storage_type(column_type: Any) -> Any:
     return getattr(column_type, "impl", column_type)
 
 
+def _chunks(keys: Sequence[str]) -> Iterator[list[str]]:
+    """Yield the keys in chunks of at most CHUNK."""
+    for start in range(0, len(keys), CHUNK):
+        yield list(keys[start : start + CHUNK])
+
+
 def take(session: Session, keys: Iterable[str]) -> dict[str, Snapshot | None]:
-    """Return each project's row and indicators by key; None for a key that does not exist."""
+    """Lock and return each project's row and indicators by key; None for a missing key."""
     wanted = list(dict.fromkeys(keys))
     snapshots: dict[str, Snapshot | None] = dict.fromkeys(wanted)
-    locked = select(PROJECTS).where(PROJECTS.c.key.in_(wanted)).with_for_update()
-    rows = session.execute(locked).mappings().all()  # FOR UPDATE: a no-op on SQLite
-    ids = {row["id"]: row["key"] for row in rows}
-    for row in rows:
-        snapshots[row["key"]] = {**_to_json(row), "indicators": []}
-    indicator_rows = session.execute(
-        select(INDICATORS)
-        .where(INDICATORS.c.project_id.in_(list(ids)))
-        .order_by(INDICATORS.c.project_id, INDICATORS.c.position)
-    ).mappings()
-    for indicator in indicator_rows:
-        snapshot = snapshots[ids[indicator["project_id"]]]
-        assert snapshot is not None
-        snapshot["indicators"].append(_to_json(indicator))
+    for chunk in _chunks(wanted):
+        locked = select(PROJECTS).where(PROJECTS.c.key.in_(chunk)).with_for_update()
+        rows = session.execute(locked).mappings().all()  # FOR UPDATE: a no-op on SQLite
+        ids = {row["id"]: row["key"] for row in rows}
+        for row in rows:
+            snapshots[row["key"]] = {**_to_json(row), "indicators": []}
+        indicator_rows = session.execute(
+            select(INDICATORS)
+            .where(INDICATORS.c.project_id.in_(list(ids)))
+            .order_by(INDICATORS.c.project_id, INDICATORS.c.position)
+        ).mappings()
+        for indicator in indicator_rows:
+            snapshot = snapshots[ids[indicator["project_id"]]]
+            assert snapshot is not None
+            snapshot["indicators"].append(_to_json(indicator))
+    return snapshots
+
+
+def take_review(session: Session, keys: Iterable[str]) -> dict[str, Snapshot | None]:
+    """Lock and return each project's review columns by key; None for a missing key."""
+    wanted = list(dict.fromkeys(keys))
+    snapshots: dict[str, Snapshot | None] = dict.fromkeys(wanted)
+    columns = [PROJECTS.c[name] for name in REVIEW_COLUMNS]
+    connection = session.connection()
+    for chunk in _chunks(wanted):
+        locked = select(*columns).where(PROJECTS.c.key.in_(chunk)).with_for_update()
+        for row in connection.execute(locked):
+            snapshot = dict(zip(REVIEW_COLUMNS, row, strict=True))
+            for name in _REVIEW_TIMES:
+                if snapshot[name] is not None:
+                    snapshot[name] = snapshot[name].isoformat()
+            snapshot["scope"] = REVIEW_SCOPE
+            snapshots[row[0]] = snapshot
     return snapshots
 
 
@@ -72,7 +115,40 @@ def restore(
     snapshots: Mapping[str, Snapshot | None],
     stamps: Mapping[str, Mapping[str, Any]],
 ) -> None:
-    """Make the projects exactly as snapshotted (deleting absent ones); `stamps` override fields."""
+    """Make the projects as snapshotted (deleting absent ones); `stamps` override fields."""
+    review = {key: snap for key, snap in snapshots.items()
+              if snap is not None and snap.get("scope") == REVIEW_SCOPE}
+    full = {key: snap for key, snap in snapshots.items() if key not in review}
+    if review:
+        _restore_review(session, review, stamps)
+    if full:
+        _restore_full(session, full, stamps)
+    session.expire_all()
+
+
+def _restore_review(
+    session: Session, snapshots: Mapping[str, Snapshot], stamps: Mapping[str, Mapping[str, Any]]
+) -> None:
+    """Write back the review columns of each project."""
+    names = [name for name in REVIEW_COLUMNS if name != "key"]
+    rows = []
+    for key, snapshot in snapshots.items():
+        values = {**_from_json(PROJECTS, snapshot, names), **stamps.get(key, {})}
+        rows.append({"the_key": key, **{f"new_{name}": values[name] for name in names}})
+    statement = (
+        update(PROJECTS)
+        .where(PROJECTS.c.key == bindparam("the_key"))
+        .values({name: bindparam(f"new_{name}") for name in names})
+    )
+    session.connection().execute(statement, rows)
+
+
+def _restore_full(
+    session: Session,
+    snapshots: Mapping[str, Snapshot | None],
+    stamps: Mapping[str, Mapping[str, Any]],
+) -> None:
+    """Replace each project and its indicators by the snapshot (deleting absent ones)."""
     keys = list(snapshots)
     current_ids = select(PROJECTS.c.id).where(PROJECTS.c.key.in_(keys))
     session.execute(delete(INDICATORS).where(INDICATORS.c.project_id.in_(current_ids)))
@@ -82,22 +158,29 @@ def restore(
     for key, snapshot in snapshots.items():
         if snapshot is None:
             continue
-        project_rows.append({**_from_json(PROJECTS, snapshot), **stamps.get(key, {})})
-        indicator_rows.extend(_from_json(INDICATORS, item) for item in snapshot["indicators"])
+        project_rows.append(
+            {**_from_json(PROJECTS, snapshot, PROJECTS.c.keys()), **stamps.get(key, {})}
+        )
+        indicator_rows.extend(
+            _from_json(INDICATORS, item, INDICATORS.c.keys()) for item in snapshot["indicators"]
+        )
     if project_rows:
         session.execute(insert(PROJECTS), project_rows)
     if indicator_rows:
         session.execute(insert(INDICATORS), indicator_rows)
-    session.expire_all()
 
 
-_STAMPS = frozenset({"version", "updated_by", "updated_at"})
-"""Fields that say who changed a project when, not what it holds."""
+_STAMPS = frozenset({"version", "updated_by", "updated_at", "scope"})
+"""Fields that say who changed a project when (or what a snapshot holds), not what it holds."""
 
 
 def same_content(first: Snapshot | None, second: Snapshot | None) -> bool:
-    """Tell whether two snapshots hold the same project data, whoever changed it and when."""
+    """Tell whether two snapshots hold the same project data, whoever changed it and when.
+
+    Only what both hold is compared: a review snapshot against a full one compares the review
+    columns (and a column added later is in one only).
+    """
     if first is None or second is None:
         return first is second
-    shared = (first.keys() & second.keys()) - _STAMPS  # a column added later is in one only
+    shared = (first.keys() & second.keys()) - _STAMPS
     return all(first[key] == second[key] for key in shared)

@@ -26,6 +26,52 @@ class ListFilter(StrEnum):
     VERIFIED = "verified"
 
 
+class Order(StrEnum):
+    """How the review list is ordered."""
+
+    SOURCE = "source"
+    """Document by document, projects as printed."""
+    CONFIDENCE = "confidence"
+    """Least sure first, so doubtful names are reviewed first."""
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """Which projects the review list shows, and in what order: every filter combines (AND).
+
+    `units`, `documents` and `flags` match any of their values; `confidence` is a band
+    [low, high); `reviewer` matches who last changed the project; `text` is searched in names,
+    units, targets, indicator names and the project's raw text.
+    """
+
+    status: ListFilter = ListFilter.ALL
+    document_id: int | None = None
+    units: frozenset[str] = frozenset()
+    documents: frozenset[int] = frozenset()
+    flags: frozenset[str] = frozenset()
+    confidence: tuple[float, float] | None = None
+    reviewer: str | None = None
+    text: str = ""
+    order: Order = Order.SOURCE
+
+    def is_narrowed(self) -> bool:
+        """Tell whether anything but the status and order narrows the list."""
+        return bool(self.units or self.documents or self.flags or self.confidence
+                    or self.reviewer or self.text)
+
+
+EVERY_PROJECT = ListQuery()
+"""The whole list, as printed."""
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet with how many projects of the current list have it."""
+
+    value: str
+    count: int
+
+
 @dataclass(frozen=True)
 class DocumentSummary:
     """One imported document, for headers, pickers and `gzreview stats`."""
@@ -130,7 +176,8 @@ class EditEntry:
 
 @dataclass(frozen=True)
 class Performed:
-    """What an action did: its log entry, the projects it touched that exist now, those it made."""
+    """What an action did: its log entry, (the first hundred of) the projects it touched that
+    exist now, and the projects it made."""
 
     entry: EditEntry
     touched_ids: tuple[int, ...] = ()

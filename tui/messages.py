@@ -18,7 +18,7 @@ from store.errors import (
     VerifiedLockedError,
 )
 from store.i18n import N_, _
-from store.views import DocumentFinding, ListFilter, ProjectDetail, ProjectSummary
+from store.views import DocumentFinding, ListQuery, ProjectDetail, ProjectSummary
 
 FAILURE_TITLES: dict[type[StoreError], str] = {
     StaleEditError: N_("Changed by someone else"),
@@ -46,7 +46,7 @@ class ViewLoaded(Message):
     """A (re)loaded list view: the ids under the filter, the cursor, its rows and its project."""
 
     generation: int
-    list_filter: ListFilter
+    list_query: ListQuery
     ids: list[int]
     cursor: int
     pages: dict[int, list[ProjectSummary]] = field(default_factory=dict)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 from store.errors import StoreError
 from store.i18n import _
 from store.operations import Operation, Versions
-from store.views import ListFilter, Performed, ProjectDetail
+from store.views import ListFilter, ListQuery, Performed, ProjectDetail
 from tui.messages import DetailLoaded, EditApplied, PageLoaded, ProgressLoaded, ViewLoaded
 
 if TYPE_CHECKING:
@@ -47,8 +47,7 @@ class ViewRequest:
     """What list to load and which project to put the cursor on."""
 
     generation: int
-    list_filter: ListFilter
-    document_id: int | None
+    list_query: ListQuery
     select_id: int | None
     fallback_index: int
     page_size: int = 200
@@ -63,20 +62,18 @@ def load_view(store: StoreAccess, request: ViewRequest) -> ViewLoaded:
     """Ids under the filter, the cursor, the rows around it and the selected project."""
 
     def work(repository: Repository) -> ViewLoaded:
-        ids = repository.project_ids(request.list_filter, request.document_id)
+        ids = repository.project_ids(request.list_query)
         cursor = _cursor_for(ids, request.select_id, request.fallback_index)
         size = request.page_size
         first, last = max(cursor - ROWS_AROUND_CURSOR, 0), cursor + ROWS_AROUND_CURSOR
         pages = {
-            page: repository.list_projects(
-                request.list_filter, request.document_id, page * size, size
-            )
+            page: repository.list_projects(request.list_query, page * size, size)
             for page in range(first // size, min(last, max(len(ids) - 1, 0)) // size + 1)
         }
         detail = _detail(repository, ids[cursor], set(request.known_texts)) if ids else None
         return ViewLoaded(
             request.generation,
-            request.list_filter,
+            request.list_query,
             ids,
             cursor,
             pages=pages,
@@ -90,7 +87,8 @@ def load_progress(store: StoreAccess, generation: int, document_id: int | None) 
     """The ids that need review, the verified/total counts and the documents' findings."""
 
     def work(repository: Repository) -> ProgressLoaded:
-        needs = set(repository.project_ids(ListFilter.NEEDS_REVIEW, document_id))
+        scope = ListQuery(status=ListFilter.NEEDS_REVIEW, document_id=document_id)
+        needs = set(repository.project_ids(scope))
         documents = [doc for doc in repository.documents() if document_id in (None, doc.id)]
         verified = sum(document.verified_count for document in documents)
         total = sum(document.project_count for document in documents)
@@ -113,16 +111,13 @@ def _cursor_for(ids: list[int], select_id: int | None, fallback_index: int) -> i
 def load_page(
     store: StoreAccess,
     generation: int,
-    list_filter: ListFilter,
-    document_id: int | None,
+    list_query: ListQuery,
     page: int,
     page_size: int,
 ) -> PageLoaded:
     """One page of row summaries for the list view."""
     rows = store.call(
-        lambda repository: repository.list_projects(
-            list_filter, document_id, page * page_size, page_size
-        )
+        lambda repository: repository.list_projects(list_query, page * page_size, page_size)
     )
     return PageLoaded(generation, page, rows)
 

@@ -9,11 +9,12 @@ from store.operations.base import VERBS, Operation, Summary, operation_from_json
 from store.operations.context import Versions
 from store.operations.fields import EditIndicatorField, EditProjectField, MoveIndicator
 from store.operations.naming import Rename, SwapWithNeighbour
-from store.operations.review import FlagWithNote, Note, Reopen, Verify
+from store.operations.review import BulkVerify, FlagWithNote, Note, Reopen, Verify
 from store.operations.structure import MergeWithNext, SplitAtIndicator, SplitTarget
 
 __all__ = [
     "VERBS",
+    "BulkVerify",
     "EditIndicatorField",
     "EditProjectField",
     "FlagWithNote",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar, get_args, get_type_hints
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar, get_args, get_origin, get_type_hints
 
 from store.errors import RefusedError
 from store.i18n import _
@@ -45,8 +45,10 @@ class Operation:
     verb: ClassVar[str]
     project: str
 
-    def locks_verified(self) -> bool:
-        """Whether a verified project refuses this action (corrections do; review verbs don't)."""
+    def changes_content(self) -> bool:
+        """Whether this action changes what a verification vouches for (name, unit, target,
+        indicators): a verified project refuses such corrections; review actions change only the
+        review state and are logged with only those columns."""
         return True
 
     def run(self, edit: EditContext) -> Summary:
@@ -60,7 +62,9 @@ class Operation:
             value = getattr(self, field.name)
             if value == field.default and field.default is not dataclasses.MISSING:
                 continue
-            values[field.name] = value.to_json() if isinstance(value, IndicatorRef) else value
+            if isinstance(value, IndicatorRef):
+                value = value.to_json()
+            values[field.name] = list(value) if isinstance(value, tuple) else value
         return values
 
     @classmethod
@@ -81,6 +85,10 @@ def _typed(value: object, hint: object, name: str) -> object:
     """Return a JSON value checked against its field's type (bool is not a number)."""
     if hint is IndicatorRef:
         return IndicatorRef.from_json(value)
+    if get_origin(hint) is tuple:
+        if not isinstance(value, list) or len(value) > MAX_NUMBER:
+            raise malformed(_("{name} must be a list").format(name=name))
+        return tuple(bounded_text(item, name) for item in value)
     if set(get_args(hint)) == {str, int}:
         return value if isinstance(value, str) else whole_number(value, name, minimum=0)
     if hint is int:

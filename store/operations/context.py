@@ -9,7 +9,7 @@ verb cannot alter a project behind the reviewer's back.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -45,14 +45,18 @@ class EditContext:
         reviewer: str,
         when: datetime,
         based_on: Versions | None,
-        locks_verified: bool,
+        changes_content: bool,
     ) -> None:
-        """Work in `session` for `reviewer`; `based_on` None means "as the projects are now"."""
+        """Work in `session` for `reviewer`; `based_on` None means "as the projects are now".
+
+        An action that changes content is refused by verified projects and snapshots them whole;
+        a review action snapshots (and may change) only the review columns.
+        """
         self.session = session
         self.reviewer = reviewer
         self.when = when
         self._based_on = based_on
-        self._locks_verified = locks_verified
+        self.changes_content = changes_content
         self.before: dict[str, Snapshot | None] = {}
         self._keys_by_id: dict[int, str] = {}
 
@@ -69,9 +73,28 @@ class EditContext:
     def change(self, project: str | ProjectRow) -> ProjectRow:
         """Lock a project for changing once checked it is as the caller saw it; return its row."""
         key = project if isinstance(project, str) else project.key
-        if key in self.before:
-            return self._row(key)
-        snapshot = snapshots.take(self.session, [key])[key]
+        if key not in self.before:
+            self._take([key])
+        row = self._row(key)
+        assert row.id is not None
+        self._keys_by_id[row.id] = key
+        return row
+
+    def change_many(self, keys: Sequence[str]) -> None:
+        """Lock and check many projects at once for a review action that updates them in bulk."""
+        if self.changes_content:
+            raise InvariantError(_("only a review action changes projects in bulk"))
+        self._take([key for key in dict.fromkeys(keys) if key not in self.before])
+
+    def _take(self, keys: list[str]) -> None:
+        """Lock, snapshot and check the projects; refuse the action at the first that is off."""
+        take = snapshots.take if self.changes_content else snapshots.take_review
+        for key, snapshot in take(self.session, keys).items():
+            self._check(key, snapshot)
+            self.before[key] = snapshot
+
+    def _check(self, key: str, snapshot: Snapshot | None) -> None:
+        """Refuse a missing project, one the caller saw otherwise, or a verified one's content."""
         if snapshot is None:
             raise NotFoundError(
                 _(
@@ -80,17 +103,12 @@ class EditContext:
                 ).format(key=key)
             )
         self._check_basis(key, snapshot)
-        if self._locks_verified and snapshot["status"] == Status.VERIFIED.value:
+        if self.changes_content and snapshot["status"] == Status.VERIFIED.value:
             raise VerifiedLockedError(
                 str(snapshot["name"]),
                 str(snapshot.get("verified_by") or ""),
                 aware(_moment(snapshot.get("verified_at"))),
             )
-        self.before[key] = snapshot
-        row = self._row(key)
-        assert row.id is not None
-        self._keys_by_id[row.id] = key
-        return row
 
     def _check_basis(self, key: str, snapshot: Snapshot) -> None:
         """Refuse when the caller saw another version of the project, or did not see it at all."""
@@ -156,14 +174,28 @@ class EditContext:
         return document
 
     def check_nothing_else_changed(self) -> None:
-        """Refuse if the action changed a project (or moved an indicator) it did not lock."""
+        """Refuse if the action changed a project (or moved an indicator) it did not lock, or
+        if a review action changed more than the review columns."""
         for item in (*self.session.dirty, *self.session.new, *self.session.deleted):
             if isinstance(item, ProjectRow) and item.key not in self.before:
                 raise _unlogged(item.name)
+            if not self.changes_content and not _only_review_changed(item):
+                raise _unlogged(getattr(item, "name", ""))
             if isinstance(item, IndicatorRow):
                 owners = {item.project_id, *_earlier_values(item, "project_id")}
                 if not all(owner in self._keys_by_id for owner in owners):
                     raise _unlogged(item.name)
+
+
+def _only_review_changed(item: object) -> bool:
+    """Tell whether an ORM object changed nothing but review columns of a project."""
+    if not isinstance(item, ProjectRow):
+        return False
+    state = orm_state(item)
+    return all(
+        name in snapshots.REVIEW_COLUMNS or not state.attrs[name].history.has_changes()
+        for name in state.attrs.keys()  # noqa: SIM118 (attrs is not a dict)
+    )
 
 
 def _earlier_values(row: Any, attribute: str) -> list[Any]:

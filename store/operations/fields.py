@@ -36,7 +36,7 @@ class EditProjectField(Operation):
     def __post_init__(self) -> None:
         object.__setattr__(self, "value", project_value(self.field, self.value))
 
-    def locks_verified(self) -> bool:
+    def changes_content(self) -> bool:
         """A note is provenance and may change on a verified project; the rest is content."""
         return self.field != "note"
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from sqlalchemy import update
+
 from store.errors import RefusedError
 from store.i18n import N_, _
-from store.models import ProjectRow
+from store.models import PROJECTS, ProjectRow
 from store.operations.base import Operation, Summary, registered
 from store.operations.context import EditContext
 from store.operations.field_values import note_text
+from store.snapshots import CHUNK
 from store.views import Status
 
 
@@ -34,7 +37,7 @@ class Verify(Operation):
     verb: ClassVar[str] = "verify"
     project: str
 
-    def locks_verified(self) -> bool:
+    def changes_content(self) -> bool:
         """Verifying changes no content."""
         return False
 
@@ -65,7 +68,7 @@ class FlagWithNote(Operation):
         if not self.note.strip():
             raise RefusedError(_("a flag needs a note saying what is wrong; type one"))
 
-    def locks_verified(self) -> bool:
+    def changes_content(self) -> bool:
         """Flagging changes no content."""
         return False
 
@@ -85,7 +88,7 @@ class Reopen(Operation):
     verb: ClassVar[str] = "unreview"
     project: str
 
-    def locks_verified(self) -> bool:
+    def changes_content(self) -> bool:
         """Reopening is how a verified project is unlocked."""
         return False
 
@@ -109,7 +112,7 @@ class Note(Operation):
     project: str
     note: str
 
-    def locks_verified(self) -> bool:
+    def changes_content(self) -> bool:
         """A note is provenance, not content."""
         return False
 
@@ -118,3 +121,47 @@ class Note(Operation):
         row = edit.change(self.project)
         row.note = note_text(self.note)
         return Summary(N_("note on “{name}”"), {"name": row.name})
+
+
+@registered
+@dataclass(frozen=True)
+class BulkVerify(Operation):
+    """Verify many projects as one action: one log entry, one undo, nothing half-applied."""
+
+    verb: ClassVar[str] = "bulk_verify"
+    projects: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if not self.projects:
+            raise RefusedError(_("no project to verify: the list is empty"))
+
+    @property
+    def project(self) -> str:  # type: ignore[override]
+        """The first project, which the action is shown with."""
+        return self.projects[0]
+
+    def changes_content(self) -> bool:
+        """Verifying changes no content."""
+        return False
+
+    def run(self, edit: EditContext) -> Summary:
+        """Check every project as the caller saw it, then verify them all at once."""
+        edit.change_many(self.projects)
+        for key in self.projects:
+            snapshot = edit.before[key]
+            if snapshot is not None and snapshot["status"] == Status.VERIFIED.value:
+                raise RefusedError(
+                    _("“{name}” is already verified; nothing was applied — reload the list").format(
+                        name=snapshot["name"]
+                    )
+                )
+        connection = edit.session.connection()
+        for start in range(0, len(self.projects), CHUNK):
+            connection.execute(
+                update(PROJECTS)
+                .where(PROJECTS.c.key.in_(self.projects[start : start + CHUNK]))
+                .values(status=Status.VERIFIED.value, verified_by=edit.reviewer,
+                        verified_at=edit.when)
+            )
+        count = len(self.projects)
+        return Summary(N_("verify {count} projects at once"), {"count": str(count)})

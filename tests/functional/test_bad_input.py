@@ -14,7 +14,7 @@ import pytest
 
 from store.importer import MAX_IMPORT_BYTES
 from store.repository import Repository
-from store.views import ProjectDetail
+from store.views import ListQuery, ProjectDetail
 from tests.functional.cli_helpers import ROOT, SAMPLE, Cli
 from tests.helpers.gzreview_process import (
     drop_file_override_capabilities,
@@ -44,7 +44,8 @@ def projects_of(db: Path, file_name: str) -> list[ProjectDetail]:
     """Return every stored project of one imported file, in source order."""
     with Repository.open(db, "tester") as repository:
         [document] = [d for d in repository.documents() if d.file_name == file_name]
-        return [repository.project(i) for i in repository.project_ids(document_id=document.id)]
+        ids = repository.project_ids(ListQuery(document_id=document.id))
+        return [repository.project(project_id) for project_id in ids]
 
 
 def assert_refused(output: str, stderr: str, path: Path, *phrases: str) -> None:

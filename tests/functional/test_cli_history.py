@@ -151,3 +151,15 @@ def test_apply_refuses_operations_that_would_change_a_verified_project_and_goes_
         assert (after.name, after.note, after.status.value) == ("改名", "核实后补充的备注",
                                                                 "unreviewed")
         assert repo.project(first.id).indicators == first.indicators
+
+
+def test_verify_lists_asks_and_verifies_in_one_undoable_action(cli: Cli) -> None:
+    declined = cli("verify", "--unit", "广州市无线电监测站", input="n\n")
+    assert declined.exit_code == 0 and "Nothing was verified." in declined.stdout
+    assert "Verify these 12 projects?" in declined.stdout  # two are flagged by the parser
+    done = cli("verify", "--unit", "广州市无线电监测站", "--yes")
+    assert done.exit_code == 0 and "Verified 12 projects as #1" in done.stdout
+    assert cli("verify", "--unit", "广州市无线电监测站", "--yes").stdout.startswith("Nothing")
+    assert "undone #1: verify 12 projects at once" in cli("undo").stdout
+    everything = cli("verify", "--include-flagged", "--min-confidence", "0.5", "--yes")
+    assert "Verified 34 projects" in everything.stdout

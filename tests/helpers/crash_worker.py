@@ -22,7 +22,7 @@ from sqlalchemy import Engine, event
 from store.errors import StoreError
 from store.operations import IndicatorRef, MoveIndicator, SplitAtIndicator, SwapWithNeighbour
 from store.repository import Repository
-from store.views import ProjectDetail
+from store.views import ListQuery, ProjectDetail
 from tests.helpers import acting
 
 REVIEWER = "crash-tester"
@@ -38,7 +38,7 @@ def sample_document(repository: Repository) -> int:
 def document_state(repository: Repository) -> dict[str, list[Any]]:
     """Return every project of the reviewed document as [name, status, note, version, spans]."""
     state: dict[str, list[Any]] = {}
-    for project_id in repository.project_ids(document_id=sample_document(repository)):
+    for project_id in repository.project_ids(ListQuery(document_id=sample_document(repository))):
         detail = repository.project(project_id)
         spans = [indicator.span for indicator in detail.indicators]
         state[detail.key] = [detail.name, detail.status.value, detail.note, detail.version, spans]
@@ -47,7 +47,7 @@ def document_state(repository: Repository) -> dict[str, list[Any]]:
 
 def pick(repository: Repository, chance: random.Random) -> tuple[int, int]:
     """Return a random project of the reviewed document: its id and current version."""
-    ids = repository.project_ids(document_id=sample_document(repository))
+    ids = repository.project_ids(ListQuery(document_id=sample_document(repository)))
     detail = repository.project(chance.choice(ids))
     return detail.id, detail.version
 
@@ -109,7 +109,7 @@ def pick_with_indicators(
     repository: Repository, chance: random.Random, least: int
 ) -> tuple[ProjectDetail, IndicatorRef]:
     """Return a random project with at least `least` indicators and its last indicator."""
-    ids = repository.project_ids(document_id=sample_document(repository))
+    ids = repository.project_ids(ListQuery(document_id=sample_document(repository)))
     details = [repository.project(project_id) for project_id in ids]
     detail = chance.choice([item for item in details if len(item.indicators) >= least])
     return detail, IndicatorRef(span_start=detail.indicators[-1].span[0])

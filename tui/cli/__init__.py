@@ -15,6 +15,7 @@ from tui.cli.parse_command import parse_command
 from tui.cli.review_command import review_command, run_bare
 from tui.cli.store_commands import import_command, stats_command
 from tui.cli.translated import TranslatedGroup
+from tui.cli.verify_command import verify_command
 
 route_click_messages()
 
@@ -52,5 +53,6 @@ for subcommand in (
     undo_command,
     redo_command,
     apply_command,
+    verify_command,
 ):
     main.add_command(subcommand)

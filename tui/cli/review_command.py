@@ -45,7 +45,7 @@ def run_review(
 
     with open_repository(db, reviewer) as repository:
         notice = _ensure_documents(repository, import_sample)
-        document_id = _document_id(repository, document) if document else None
+        document_id = document_id_of(repository, document) if document else None
         exit_when_ready = os.environ.get(READY_ENV) == "1"
         app = ReviewApp(repository, document_id, exit_when_ready=exit_when_ready, notice=notice)
         app.run()
@@ -79,7 +79,7 @@ def _ensure_documents(repository: Repository, import_sample: bool) -> str:
     return notice
 
 
-def _document_id(repository: Repository, wanted: str) -> int:
+def document_id_of(repository: Repository, wanted: str) -> int:
     """The id of the document named by file name or id, or a clear error."""
     for summary in repository.documents():
         if wanted in (summary.file_name, str(summary.id)):

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from store.operations import Operation, Versions
-from store.views import ListFilter
+from store.views import ListQuery
 from tui import workers
 from tui.messages import EditApplied, JumpFound, StoreFailed, failure_title
 from tui.workers import STORE_FAILURES, StoreAccess, ViewRequest
@@ -53,7 +53,7 @@ class Background:
 
         def work() -> None:
             self._post(workers.load_view, request)
-            self._post(workers.load_progress, request.generation, request.document_id)
+            self._post(workers.load_progress, request.generation, request.list_query.document_id)
 
         self._start(work, "view", exclusive=True)
 
@@ -61,12 +61,9 @@ class Background:
         """Load the counts, needs-review ids and findings for the header."""
         self._start(partial(self._post, workers.load_progress, generation, document_id), "view")
 
-    def page(
-        self, generation: int, list_filter: ListFilter, document_id: int | None, page: int,
-        page_size: int,
-    ) -> None:
+    def page(self, generation: int, list_query: ListQuery, page: int, page_size: int) -> None:
         """Load one page of list rows."""
-        arguments = (generation, list_filter, document_id, page, page_size)
+        arguments = (generation, list_query, page, page_size)
         self._start(partial(self._post, workers.load_page, *arguments), "pages")
 
     def detail(self, project_id: int, known_texts: set[int]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from store.i18n import _
 from store.views import DocumentFinding, ListFilter
 from tui.paging import next_needing_review as next_index_needing_review
@@ -55,8 +57,9 @@ def next_needing_review(view: ReviewView) -> None:
 
 def cycle_filter(view: ReviewView) -> None:
     """Show the next list filter: all, needs review, flagged, verified."""
-    position = FILTER_ORDER.index(view.list_filter)
-    view.list_filter = FILTER_ORDER[(position + 1) % len(FILTER_ORDER)]
+    position = FILTER_ORDER.index(view.list_query.status)
+    status = FILTER_ORDER[(position + 1) % len(FILTER_ORDER)]
+    view.list_query = replace(view.list_query, status=status)
     view.show_header()
     selected = view.rows.ids[view.cursor] if 0 <= view.cursor < len(view.rows) else None
     view.reload(selected, 0)
@@ -64,7 +67,7 @@ def cycle_filter(view: ReviewView) -> None:
 
 def search(view: ReviewView) -> None:
     """Search names and targets; the chosen project is selected (in the full list if needed)."""
-    view.ask(SearchScreen(view.store, view.document_id), view.jump_to_project)
+    view.ask(SearchScreen(view.store, view.list_query.document_id), view.jump_to_project)
 
 
 def toggle_raw(view: ReviewView) -> None:

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 from textual.screen import Screen
 
 from store.operations import Operation, Versions
-from store.views import DocumentFinding, ListFilter, ProjectDetail
+from store.views import DocumentFinding, ListQuery, ProjectDetail
 from tui.paging import ProjectRows
 from tui.widgets.fields_pane import FieldsPane
 from tui.widgets.raw_text import RawTextPane
@@ -22,8 +22,7 @@ class ReviewView(Protocol):
     rows: ProjectRows
     cursor: int
     needs_review: set[int]
-    list_filter: ListFilter
-    document_id: int | None
+    list_query: ListQuery
     raw_choice: bool | None
 
     @property

@@ -7,6 +7,7 @@ and workers for the store, and shows what the workers post back.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from time import perf_counter
 from typing import Any, ClassVar
@@ -20,7 +21,7 @@ from textual.widgets import Footer
 
 from store.i18n import _
 from store.operations import Operation, Versions
-from store.views import DocumentFinding, ListFilter, ProjectDetail
+from store.views import DocumentFinding, ListFilter, ListQuery, ProjectDetail
 from tui import workers
 from tui.latency import KeyLatency
 from tui.messages import (
@@ -68,7 +69,7 @@ class ReviewScreen(Screen[None]):
         self.background = Background(self, store)
         self.on_first_project = on_first_project
         self.document_id = document_id
-        self.list_filter = ListFilter.ALL
+        self.list_query = ListQuery(document_id=document_id)
         self.rows = ProjectRows([])
         self.needs_review: set[int] = set()
         self.progress = (0, 0)
@@ -146,7 +147,7 @@ class ReviewScreen(Screen[None]):
         """The view of the saved filter, with the cursor on the saved project."""
         saved_filter, saved_project = store.call(workers.read_ui_state)
         if saved_filter in {member.value for member in ListFilter}:
-            self.list_filter = ListFilter(saved_filter)
+            self.list_query = replace(self.list_query, status=ListFilter(saved_filter))
         select_id = int(saved_project) if saved_project and saved_project.isdigit() else None
         return workers.load_view(store, self._view_request(select_id, 0))
 
@@ -154,8 +155,8 @@ class ReviewScreen(Screen[None]):
         """A request for the current filter's view, under a new generation."""
         self.generation += 1
         return ViewRequest(
-            self.generation, self.list_filter, self.document_id, select_id, fallback_index,
-            self.rows.page_size, frozenset(self.texts.keys()),
+            self.generation, self.list_query, select_id, fallback_index, self.rows.page_size,
+            frozenset(self.texts.keys()),
         )
 
     def reload(self, select_id: int | None, fallback_index: int = 0) -> None:
@@ -168,7 +169,7 @@ class ReviewScreen(Screen[None]):
         """Show a freshly loaded view and select the project the request asked for."""
         if message.generation != self.generation:
             return
-        self.list_filter = message.list_filter
+        self.list_query = message.list_query
         self.rows = ProjectRows(message.ids)
         for page, rows in message.pages.items():
             self.rows.store_page(page, rows)
@@ -176,7 +177,7 @@ class ReviewScreen(Screen[None]):
             self._cache_detail(message.detail)
         empty = _("No project matches the filter “{filter}”; press F for another filter.")
         self.query_one(ProjectList).show_rows(
-            self.rows, message.cursor, empty.format(filter=self.list_filter)
+            self.rows, message.cursor, empty.format(filter=self.list_query.status)
         )
         self.move_to(message.cursor)
 
@@ -225,9 +226,7 @@ class ReviewScreen(Screen[None]):
     def _load_pages(self, message: ProjectList.PagesWanted) -> None:
         """Load the pages the list is about to draw."""
         for page in message.pages:
-            self.background.page(
-                self.generation, self.list_filter, self.document_id, page, self.rows.page_size
-            )
+            self.background.page(self.generation, self.list_query, page, self.rows.page_size)
 
     @on(ProjectList.RowClicked)
     def _row_clicked(self, message: ProjectList.RowClicked) -> None:
@@ -296,7 +295,7 @@ class ReviewScreen(Screen[None]):
         """Redraw the header line."""
         document = self.detail.document_file if self.detail else ""
         self.query_one(ReviewHeader).show(
-            document, *self.progress, str(self.list_filter), self.store.database_label,
+            document, *self.progress, str(self.list_query.status), self.store.database_label,
             len(self.shown_findings()),
         )
 
@@ -318,7 +317,7 @@ class ReviewScreen(Screen[None]):
         if index is not None:
             self.move_to(index)
             return
-        self.list_filter = ListFilter.ALL
+        self.list_query = ListQuery(document_id=self.document_id)
         self.reload(project_id, 0)
 
     def jump_to_key(self, key: str | None) -> None:
@@ -361,7 +360,8 @@ class ReviewScreen(Screen[None]):
 
     def _position(self) -> dict[str, str]:
         """The filter and selected project to come back to."""
-        return {STATE_FILTER: str(self.list_filter), STATE_PROJECT: str(self.selected_id() or "")}
+        position = {STATE_FILTER: str(self.list_query.status)}
+        return {**position, STATE_PROJECT: str(self.selected_id() or "")}
 
     def _save_selection(self) -> None:
         """Remember filter and project (in a worker) so reopening comes back here."""

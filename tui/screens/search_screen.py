@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from store.views import ListQuery
 from tui.project_search import ProjectSearch, SearchHit
 from tui.screens.query_list import QueryListScreen, query_list_bindings
 from tui.widgets.text_cells import fit_cells
@@ -58,7 +59,8 @@ class SearchScreen(QueryListScreen[int | None]):
     def load_index(self) -> None:
         """Worker: read (id, unit, name, target) of every project in scope once per search."""
         try:
-            texts = self.store.call(lambda repository: repository.project_texts(self.document_id))
+            scope = ListQuery(document_id=self.document_id)
+            texts = self.store.call(lambda repository: repository.project_texts(scope))
         except STORE_FAILURES as error:
             self.app.call_from_thread(self.notify, str(error), title="Search", severity="error")
             return

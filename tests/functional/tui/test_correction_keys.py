@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from store.repository import Repository
-from store.views import ListFilter
 from tests.functional.tui.conftest import SIZE, make_app, read, review_screen, settle
 from tests.helpers.acting import verify
 from tui.screens.confirm_screen import ConfirmScreen
@@ -14,13 +13,13 @@ from tui.screens.confirm_screen import ConfirmScreen
 def names(path: Path) -> list[str]:
     """Every project's name, in list order."""
     with read(path) as store:
-        return [store.project(project_id).name for project_id in store.project_ids(ListFilter.ALL)]
+        return [store.project(project_id).name for project_id in store.project_ids()]
 
 
 def indicator_counts(path: Path) -> list[int]:
     """How many indicators each project has, in list order."""
     with read(path) as store:
-        ids = store.project_ids(ListFilter.ALL)
+        ids = store.project_ids()
         return [len(store.project(project_id).indicators) for project_id in ids]
 
 
@@ -118,7 +117,7 @@ async def test_split_in_the_target_at_the_cursor(
     synthetic_db: Path, opened: list[Repository]
 ) -> None:
     with read(synthetic_db) as store:
-        target = store.project(store.project_ids(ListFilter.ALL)[0]).target
+        target = store.project(store.project_ids()[0]).target
     app = make_app(synthetic_db, opened)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -129,7 +128,7 @@ async def test_split_in_the_target_at_the_cursor(
         await pilot.press(*"后半", "enter")
         await settle(pilot)
     with read(synthetic_db) as store:
-        first, second = (store.project(i) for i in store.project_ids(ListFilter.ALL)[:2])
+        first, second = (store.project(i) for i in store.project_ids()[:2])
     assert (first.target, second.target, second.name) == (target[:4], target[4:], "后半")
 
 
@@ -156,7 +155,7 @@ async def test_edit_an_indicator_value_and_a_bad_level_code_is_refused(
         await settle(pilot)
         titles = [notification.title for notification in app._notifications]
     with read(synthetic_db) as store:
-        indicator = store.project(store.project_ids(ListFilter.ALL)[0]).indicators[0]
+        indicator = store.project(store.project_ids()[0]).indicators[0]
     assert (indicator.period_value, indicator.level1_code) == ("至少3个", "1")
     assert len(actions(synthetic_db)) == 1
     assert titles[-1] == "Refused"
@@ -171,7 +170,7 @@ async def test_history_lists_the_log_and_enter_jumps_to_the_project(
         await pilot.press("end", "v", "home")
         await settle(pilot)
         screen = review_screen(app)
-        ids = opened[0].project_ids(ListFilter.ALL)
+        ids = opened[0].project_ids()
         assert screen.selected_id() == ids[0]
         await pilot.press("h")
         await settle(pilot)
@@ -184,7 +183,7 @@ async def test_a_correction_of_a_verified_neighbour_is_refused_with_a_notice(
     synthetic_db: Path, opened: list[Repository]
 ) -> None:
     with read(synthetic_db, "bob") as store:
-        second = store.project_ids(ListFilter.ALL)[1]
+        second = store.project_ids()[1]
         verify(store, second)
     counts, before = indicator_counts(synthetic_db), names(synthetic_db)
     app = make_app(synthetic_db, opened)
@@ -225,7 +224,7 @@ async def test_renaming_onto_a_verified_holders_name_asks_to_keep_both(
 ) -> None:
     before = names(synthetic_db)
     with read(synthetic_db, "bob") as store:
-        verify(store, store.project_ids(ListFilter.ALL)[2])
+        verify(store, store.project_ids()[2])
     app = make_app(synthetic_db, opened)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -9,7 +9,6 @@ from pathlib import Path
 from parser.flags import ATTENTION_FLAGS, INFORMATIONAL_FLAGS, needs_attention
 from parser.model import Flag
 from store.repository import Repository
-from store.views import ListFilter
 from tests.functional.tui.conftest import SIZE, UNITS, make_app, review_screen, settle
 from tests.functional.tui.synthetic import import_synthetic, synthetic_document
 from tui.widgets.project_list import ProjectList, row_text
@@ -61,5 +60,5 @@ async def test_list_marks_attention_flags_and_n_still_stops_at_every_unreviewed(
         await settle(pilot)
         assert review_screen(app).cursor == 1  # every unreviewed project still needs review
     with Repository.open(database, "tester") as repository:
-        rows = repository.list_projects(ListFilter.ALL, None, 0, 4)
+        rows = repository.list_projects(offset=0, limit=4)
         assert [row.has_parser_flags for row in rows] == [True, True, False, True]

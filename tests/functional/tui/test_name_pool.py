@@ -8,7 +8,6 @@ from parser import fit_score
 from store.candidates import KNOWN_SCORED
 from store.name_search import score as similarity
 from store.repository import Repository
-from store.views import ListFilter
 from tests.functional.tui.conftest import SIZE, make_app, read, settle
 from tui.screens.name_picker import NamePickerScreen
 
@@ -30,7 +29,7 @@ def test_pool_ranks_as_a_full_scan_when_few_names_are_known(synthetic_db: Path) 
     with read(synthetic_db) as repository:
         repository.add_known_names((name, "") for name in KNOWN)
         assert len(KNOWN) < KNOWN_SCORED
-        for project_id in repository.project_ids(ListFilter.ALL)[:6]:
+        for project_id in repository.project_ids()[:6]:
             pool = repository.name_pool(project_id)
             assert pool.by_fit == _full_scan_by_fit(repository, project_id)
             typed = pool.choices("车辆购置", 5)
@@ -47,7 +46,7 @@ def test_with_many_known_names_the_best_fits_are_those_of_a_full_scan(
     with read(synthetic_db) as repository:
         repository.add_known_names((name, "") for name in many)
         assert len(many) > KNOWN_SCORED
-        project_id = repository.project_ids(ListFilter.ALL)[0]
+        project_id = repository.project_ids()[0]
         pool = repository.name_pool(project_id)
         known = {name for name, source in pool.sources.items() if source == "known"}
         best = [pair for pair in pool.by_fit if pair[0] in known][:5]
@@ -70,5 +69,5 @@ async def test_typing_while_names_load_ranks_what_is_typed_and_picks_a_known_nam
         await pilot.press("down", "enter")  # the typed text comes first, as free text
         await settle(pilot)
     with read(synthetic_db) as repository:
-        first = repository.project_ids(ListFilter.ALL)[0]
+        first = repository.project_ids()[0]
         assert repository.project(first).name == "天河人才培训专项资金"

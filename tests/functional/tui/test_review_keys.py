@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from store.repository import Repository
-from store.views import ListFilter, Status
+from store.views import ListFilter, ListQuery, Status
 from tests.functional.tui.conftest import SIZE, make_app, read, review_screen, settle
 from tests.helpers.acting import flag, verify
 from tui.screens.note_screen import NoteScreen
@@ -21,7 +21,7 @@ async def test_navigation_moves_through_the_list_in_store_order(
         screen = review_screen(app)
         await pilot.press("j", "down", "j", "k", "up")
         await settle(pilot)
-        ids = opened[0].project_ids(ListFilter.ALL)
+        ids = opened[0].project_ids()
         assert screen.selected_id() == ids[1]
         assert screen.detail is not None and screen.detail.id == ids[1]
         await pilot.press("end")
@@ -35,7 +35,7 @@ async def test_verify_stores_the_status_and_jumps_to_the_next_needing_review(
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        ids = opened[0].project_ids(ListFilter.ALL)
+        ids = opened[0].project_ids()
         await pilot.press("v")
         await settle(pilot)
         with read(sample_db) as store:
@@ -61,7 +61,7 @@ async def test_flag_with_a_note_stores_status_and_note(
             project = store.project(project_id)
             assert project.status is Status.FLAGGED
             assert project.note == "name [b]wrong"
-            assert store.project_ids(ListFilter.ALL).index(project_id) == 1
+            assert store.project_ids().index(project_id) == 1
 
 
 async def test_cancelled_or_empty_flag_changes_nothing(
@@ -96,11 +96,11 @@ async def test_filter_cycles_through_the_four_views(
         for _ in range(4):
             await pilot.press("F")
             await settle(pilot)
-            seen.append((screen.list_filter, screen.rows.ids))
+            seen.append((screen.list_query.status, screen.rows.ids))
         await pilot.press("F", "q")
     with read(sample_db) as store:
         for list_filter, ids in seen:
-            assert ids == store.project_ids(list_filter)
+            assert ids == store.project_ids(ListQuery(status=list_filter))
         assert store.get_ui_state("list_filter") == ListFilter.NEEDS_REVIEW.value
     assert [list_filter for list_filter, _ in seen] == [
         ListFilter.NEEDS_REVIEW,
@@ -151,7 +151,7 @@ async def test_nothing_to_undo_is_a_notification_not_a_crash(
 
 async def test_n_skips_verified_projects(sample_db: Path, opened: list[Repository]) -> None:
     with read(sample_db) as store:
-        ids = store.project_ids(ListFilter.ALL)
+        ids = store.project_ids()
         for project_id in ids[1:3]:
             verify(store, project_id, store.project(project_id).version)
     app = make_app(sample_db, opened)
@@ -176,14 +176,14 @@ async def test_reopening_restores_filter_and_project(
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = review_screen(again)
-        assert screen.list_filter is ListFilter.NEEDS_REVIEW
+        assert screen.list_query.status is ListFilter.NEEDS_REVIEW
         assert screen.selected_id() == chosen
         assert screen.detail is not None and screen.detail.id == chosen
 
 
 async def test_search_selects_the_best_match(sample_db: Path, opened: list[Repository]) -> None:
     with read(sample_db) as store:
-        ids = store.project_ids(ListFilter.ALL)
+        ids = store.project_ids()
         wanted = store.project(ids[5])
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -213,7 +213,7 @@ async def test_undo_shows_the_project_it_changed(sample_db: Path, opened: list[R
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        ids = opened[0].project_ids(ListFilter.ALL)
+        ids = opened[0].project_ids()
         await pilot.press("end", "v")
         await settle(pilot)
         await pilot.press("home")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from store.repository import Repository
-from store.views import ListFilter
 from tests.functional.tui.conftest import SIZE, UNITS, make_app, review_screen, settle
 from tests.functional.tui.synthetic import import_synthetic, synthetic_document
 from tui.screens.help_screen import HelpScreen
@@ -127,7 +126,7 @@ async def test_a_large_list_is_virtual_and_loads_rows_on_demand(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = review_screen(app)
-        ids = opened[0].project_ids(ListFilter.ALL)
+        ids = opened[0].project_ids()
         assert len(screen.rows) == len(ids) == 2400
         await pilot.press("end")
         await settle(pilot)

@@ -102,7 +102,7 @@ CASES = {
         "错误：'--jobs' / '-j' 的值无效：0 不在范围 x>=1 内。",
     ),
     "a command that does not exist": Case(
-        lambda d: ["verify"], "Error: No such command 'verify'.", "错误：没有命令 'verify'。"
+        lambda d: ["zzz"], "Error: No such command 'zzz'.", "错误：没有命令 'zzz'。"
     ),
 }
 

@@ -10,7 +10,10 @@ import pytest
 from store.errors import RefusedError
 from store.operations import VERBS, IndicatorRef, Operation, operation_from_json
 
-EXAMPLES: dict[Any, Any] = {str: "一个名称", int: 1, bool: True, IndicatorRef: IndicatorRef(5)}
+EXAMPLES: dict[Any, Any] = {
+    str: "一个名称", int: 1, bool: True, IndicatorRef: IndicatorRef(5),
+    tuple[str, ...]: ("k:1", "k:2"),
+}
 FIELD_EXAMPLES = {"field": "note", "direction": -1, "offset": 3}
 """Arguments whose values are checked against a list of their own."""
 
@@ -21,7 +24,7 @@ def example(cls: type[Operation]) -> Operation:
     values = {}
     for field in dataclasses.fields(cls):  # type: ignore[arg-type]
         hint = hints[field.name]
-        kind = get_args(hint)[0] if get_args(hint) else hint
+        kind = hint if hint in EXAMPLES or not get_args(hint) else get_args(hint)[0]
         values[field.name] = FIELD_EXAMPLES.get(field.name, EXAMPLES[kind])
     if cls.verb == "edit_indicator_field":
         values["field"] = "name"
@@ -40,7 +43,7 @@ def test_the_log_names_every_verb_the_app_uses() -> None:
     assert set(VERBS) == {
         "verify", "flag", "unreview", "note", "rename", "swap_with_neighbour", "merge_with_next",
         "split_at_indicator", "split_target", "move_indicator", "edit_project_field",
-        "edit_indicator_field",
+        "edit_indicator_field", "bulk_verify",
     }
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from parser import Flag, NameCandidate
 from store.repository import Repository
-from store.views import ListFilter, Status
+from store.views import ListFilter, ListQuery, Status
 from tests.helpers.acting import flag, verify
 from tests.unit.store.conftest import import_document, make_document
 
@@ -26,7 +26,7 @@ def test_list_projects_pages_in_source_order_and_filters(loaded: Repository) -> 
     page = loaded.list_projects(offset=2, limit=2)
     assert [row.name for row in page] == ["项目2", "项目0"]
     assert loaded.count_projects() == 5
-    assert loaded.count_projects(document_id=page[1].document_id) == 2
+    assert loaded.count_projects(ListQuery(document_id=page[1].document_id)) == 2
     assert loaded.list_projects(limit=1)[0].has_parser_flags
     assert not loaded.list_projects(offset=1, limit=1)[0].has_parser_flags
 
@@ -35,16 +35,18 @@ def test_filters_follow_status(loaded: Repository) -> None:
     first, second, _third = loaded.list_projects()
     verify(loaded, first.id, 1)
     flag(loaded, second.id, "名称存疑", 1)
-    assert [p.name for p in loaded.list_projects(ListFilter.VERIFIED)] == ["项目0"]
-    assert [p.name for p in loaded.list_projects(ListFilter.FLAGGED)] == ["项目1"]
-    assert loaded.count_projects(ListFilter.NEEDS_REVIEW) == 2
-    assert loaded.project_ids(ListFilter.NEEDS_REVIEW) == [second.id, _third.id]
-    assert loaded.list_projects(ListFilter.VERIFIED)[0].status is Status.VERIFIED
+    verified = loaded.list_projects(ListQuery(status=ListFilter.VERIFIED))
+    assert [p.name for p in verified] == ["项目0"]
+    assert [p.name for p in loaded.list_projects(ListQuery(status=ListFilter.FLAGGED))] == ["项目1"]
+    assert loaded.count_projects(ListQuery(status=ListFilter.NEEDS_REVIEW)) == 2
+    assert loaded.project_ids(ListQuery(status=ListFilter.NEEDS_REVIEW)) == [second.id, _third.id]
+    assert loaded.list_projects(ListQuery(status=ListFilter.VERIFIED))[0].status is Status.VERIFIED
 
 
-def test_search_matches_name_substrings_literally(loaded: Repository) -> None:
-    assert [p.name for p in loaded.list_projects(search="目1")] == ["项目1"]
-    assert loaded.count_projects(search="%") == 0
+def test_search_matches_substrings_literally(loaded: Repository) -> None:
+    assert [p.name for p in loaded.list_projects(ListQuery(text="通过项目1"))] == ["项目1"]
+    assert [p.name for p in loaded.list_projects(ListQuery(text="指标2-1"))] == ["项目2"]
+    assert loaded.count_projects(ListQuery(text="%")) == 0
 
 
 def test_project_detail_carries_fields_indicators_and_version(loaded: Repository) -> None:
