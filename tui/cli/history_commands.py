@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from store.os_errors import os_reason
 from tui.cli.declare import command, option
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository, reviewer_option
+from tui.cli.output import echo_json, echo_line
 from tui.cli.translated import TranslatedPath
 
 TEXT_LIMIT = 50
@@ -49,12 +49,12 @@ def history_command(as_json: bool, limit: int | None, db: str | None) -> None:
         records = repository.operations(limit if limit or as_json else TEXT_LIMIT)
     if as_json:
         for record in records:
-            click.echo(json.dumps(record, ensure_ascii=False))
+            echo_json(record)
         return
     if not records:
         click.echo(_("The edit log is empty."))
     for record in reversed(records):
-        click.echo(_line(record))
+        echo_line(_line(record))
 
 
 def _line(record: dict[str, Any]) -> str:
@@ -74,7 +74,7 @@ def undo_command(db: str | None, reviewer: str | None) -> None:
     """Undo as the reviewer and say which entry was undone."""
     with open_repository(db, reviewer) as repository:
         entry = repository.undo().entry
-    click.echo(_("undone #{id}: {summary}").format(id=entry.id, summary=entry.summary))
+    echo_line(_("undone #{id}: {summary}").format(id=entry.id, summary=entry.summary))
 
 
 @command("redo", help=N_("Redo your most recently undone action, if you did nothing new since."))
@@ -84,7 +84,7 @@ def redo_command(db: str | None, reviewer: str | None) -> None:
     """Redo as the reviewer and say which entry was redone."""
     with open_repository(db, reviewer) as repository:
         entry = repository.redo().entry
-    click.echo(_("redone #{id}: {summary}").format(id=entry.id, summary=entry.summary))
+    echo_line(_("redone #{id}: {summary}").format(id=entry.id, summary=entry.summary))
 
 
 @command(
@@ -106,7 +106,7 @@ def apply_command(operations: Path, db: str | None, reviewer: str | None) -> Non
         report = replay(repository, lines)
     for failure in report.failures:
         message = _("{file}:{line}: not applied: {reason}")
-        click.echo(
+        echo_line(
             message.format(file=operations, line=failure.line, reason=failure.reason), err=True
         )
     applied = ngettext("{count} operation", "{count} operations", report.applied)

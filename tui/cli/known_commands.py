@@ -14,6 +14,7 @@ from store.os_errors import os_reason
 from tui.cli.declare import command, language_option, option
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository, reviewer_option
+from tui.cli.output import echo_line
 from tui.cli.translated import TranslatedGroup, TranslatedPath
 
 
@@ -80,7 +81,7 @@ def known_import(file: Path, db: str | None, reviewer: str | None) -> None:
         "Added {added} known names from {file} ({skipped} skipped: known or repeated).",
         added,
     )
-    click.echo(message.format(added=added, file=file, skipped=skipped))
+    echo_line(message.format(added=added, file=file, skipped=skipped))
 
 
 @command("list", help=N_("Print the known project names, one a line, sorted."))
@@ -94,7 +95,7 @@ def known_list(unit: str | None, db: str | None) -> None:
         message = _("No known names yet; add some with `gzreview known import FILE`.")
         click.echo(message, err=True)
     for name in names:
-        click.echo(name)
+        echo_line(name)
 
 
 known_group.add_command(known_import)

@@ -11,6 +11,7 @@ from store.repository import Repository
 from tui.cli.declare import command, option
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository, reviewer_option
+from tui.cli.output import echo_line
 
 READY_ENV = "GZREVIEW_EXIT_WHEN_READY"
 """Set to 1 to quit as soon as the first project is on screen and print `ready_at=<epoch s>`."""
@@ -75,7 +76,7 @@ def _ensure_documents(repository: Repository, import_sample: bool) -> str:
         "({projects} projects) into {database}.",
         report.projects,
     ).format(source=report.source, projects=report.projects, database=repository.location)
-    click.echo(notice, err=True)
+    echo_line(notice, err=True)
     return notice
 
 
