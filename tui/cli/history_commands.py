@@ -10,12 +10,13 @@ import click
 
 from store.batch.replay import replay
 from store.i18n import N_, _, ngettext
-from store.os_errors import os_reason
+from store.user_files import UnreadableFileError
 from tui.cli.declare import command, option
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository, reviewer_option
 from tui.cli.output import echo_json, echo_line
 from tui.cli.translated import TranslatedPath
+from tui.cli.user_files import read_operations
 
 TEXT_LIMIT = 50
 """How many entries `history` shows without --limit (JSON: all of them)."""
@@ -125,13 +126,9 @@ def apply_command(operations: Path, db: str | None, reviewer: str | None) -> Non
 def _read_lines(path: Path) -> list[str]:
     """Return the lines of an operations file, or a clear error naming it."""
     try:
-        return path.read_text(encoding="utf-8-sig").splitlines()
-    except FileNotFoundError as error:
-        reason = _("{path}: no such file; write one with `gzreview history --json`")
-        raise UserError(reason.format(path=path)) from error
+        return read_operations(path).decode("utf-8-sig").splitlines()
+    except UnreadableFileError as error:
+        raise UserError(str(error)) from error
     except UnicodeDecodeError as error:
         reason = _("{path}: not UTF-8 text; pass a file written by `gzreview history --json`")
         raise UserError(reason.format(path=path)) from error
-    except OSError as error:
-        reason = _("{path}: cannot read it ({reason}); check the path")
-        raise UserError(reason.format(path=path, reason=os_reason(error))) from error
