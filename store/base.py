@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from store.db import (
     create_store_engine,
+    damage_reported,
     display_location,
     prepare_schema,
     with_lock_retries,
@@ -105,7 +106,8 @@ class StoreBase:
     def _errors_reported(self) -> Iterator[None]:
         """Turn any driver error that was not made a sentence yet into one."""
         try:
-            yield
+            with damage_reported(self.location):  # a damaged file: say how to recover
+                yield
         except StoreError:
             raise
         except SQLAlchemyError as error:
