@@ -80,7 +80,7 @@ class FieldEditorScreen(ModalScreen[FieldEdit | None]):
         self.editing = event.option.id
         editor = self.query_one("#edit-value", Input)
         editor.disabled = False
-        editor.value = self.values.get(self.editing or "", "")
+        editor.value = printable(self.values.get(self.editing or "", ""))  # controls shown
         editor.focus()
         self.query_one("#edit-hint", Label).update(
             f"Editing {self.editing}: Enter saves · Escape cancels"

@@ -126,7 +126,7 @@ async def test_verifying_a_project_named_with_markup_notifies_it_as_typed(
 
 @pytest.mark.parametrize(
     "keys",
-    [("f",), ("x",), ("s",), ("e",), ("r",), ("h",), ("D",), ("slash", *"PWNED"),
+    [("f",), ("x",), ("s",), ("e", "enter"), ("r",), ("h",), ("D",), ("slash", *"PWNED"),
      ("question_mark",)],
     ids=["note", "swap", "split", "edit", "rename", "history", "issues", "search", "help"],
 )
@@ -146,6 +146,8 @@ async def test_every_dialog_shows_hostile_text_visibly(
         text = assert_shown_safely(app)
         if keys[0] in ("f", "x", "s", "e", "r", "slash"):
             assert "␛]0;PWNED␇" in text
+        if keys[0] == "e":  # the name being edited, in the input
+            assert app.screen.query_one("#edit-value", Input).value.endswith("␛]0;PWNED␇␛[2J")
         if keys[0] == "h":
             assert "mallory␛[2J" in text and "“工业工作经费␛]0;PWNED␇␛[2J”" in text
         if keys[0] == "D":
