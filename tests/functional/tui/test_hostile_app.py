@@ -127,8 +127,9 @@ async def test_verifying_a_project_named_with_markup_notifies_it_as_typed(
 @pytest.mark.parametrize(
     "keys",
     [("f",), ("x",), ("s",), ("e", "enter"), ("r",), ("h",), ("D",), ("slash", *"PWNED"),
-     ("question_mark",)],
-    ids=["note", "swap", "split", "edit", "rename", "history", "issues", "search", "help"],
+     ("question_mark",), ("k", "m")],
+    ids=["note", "swap", "split", "edit", "rename", "history", "issues", "search", "help",
+         "merge"],
 )
 async def test_every_dialog_shows_hostile_text_visibly(
     hostile_db: Path, opened: list[Repository], keys: tuple[str, ...]
@@ -144,7 +145,7 @@ async def test_every_dialog_shows_hostile_text_visibly(
         await pilot.pause(0.1)  # a dialog's worker result is shown after the worker ends
         assert len(app.screen_stack) == 3, keys
         text = assert_shown_safely(app)
-        if keys[0] in ("f", "x", "s", "e", "r", "slash"):
+        if keys[0] in ("f", "x", "s", "e", "r", "slash", "k"):
             assert "␛]0;PWNED␇" in text
         if keys[0] == "e":  # the name being edited, in the input
             assert app.screen.query_one("#edit-value", Input).value.endswith("␛]0;PWNED␇␛[2J")
