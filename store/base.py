@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from store.db import (
     create_store_engine,
+    damage_reported,
     display_location,
     prepare_schema,
     with_lock_retries,
@@ -108,7 +109,8 @@ class StoreBase:
         Only the driver's errors are the database's; anything else is a bug and stays one.
         """
         try:
-            yield
+            with damage_reported(self.location):  # a damaged file: say how to recover
+                yield
         except StoreError:
             raise
         except DBAPIError as error:

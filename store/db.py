@@ -12,11 +12,12 @@ from typing import Any, TypeVar
 import platformdirs
 from sqlalchemy import JSON, Connection, Engine, Table, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlmodel import SQLModel
 
-from store.errors import SchemaTooNewError, StoreError
+from store.errors import DatabaseUnavailableError, SchemaTooNewError, StoreError
 from store.findings import fill_findings
+from store.i18n import _
 from store.invariants import fill_noise_spans
 from store.models import DOCUMENTS, EDIT_LOG, KNOWN_NAMES, META, POSITION_STEP, PROJECTS
 
@@ -102,6 +103,28 @@ def database_url(url_or_path: str | Path) -> str:
     return f"sqlite:///{path}"
 
 
+def _without_password(url: str) -> str:
+    """Return a URL fit to print: its password hidden, or the text itself if it is no URL."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def database_file(url_or_path: str | Path) -> Path | None:
+    """Return the file a SQLite path or URL names, or None (an in-memory or server database)."""
+    text = str(url_or_path)
+    if "://" not in text:
+        return Path(text).expanduser()
+    try:
+        parsed = make_url(text)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
 def display_location(url: str) -> str:
     """Return the database's location for people: the file path, or the URL without its password."""
     parsed = make_url(url)
@@ -113,9 +136,18 @@ def display_location(url: str) -> str:
 def create_store_engine(url_or_path: str | Path) -> Engine:
     """Create an engine; for SQLite: WAL, foreign keys, a busy timeout and early write locks."""
     url = database_url(url_or_path)
-    if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+    try:
+        if make_url(url).get_backend_name() != "sqlite":
+            return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+    except (ArgumentError, ImportError) as error:  # an unknown dialect, a driver not installed
+        raise DatabaseUnavailableError(
+            _(
+                "{url}: gzreview cannot open this database ({reason}); give a file path, or a "
+                "URL whose database driver is installed (e.g. pip install psycopg for "
+                "postgresql://)"
+            ).format(url=_without_password(url), reason=error)
+        ) from error
     event.listen(engine, "connect", _configure_sqlite_connection)
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
@@ -147,6 +179,41 @@ def is_busy(error: OperationalError) -> bool:
     """Return True when SQLite refused a lock because another connection holds it."""
     reason = str(error.orig).lower()
     return "database is locked" in reason or "database is busy" in reason
+
+
+SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
+"""SQLite's primary result codes for a damaged file and for a file that is no database."""
+
+
+def is_damaged(error: DBAPIError, codes: frozenset[int]) -> bool:
+    """Return True when SQLite's error is one of `codes` (the database file is damaged)."""
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in codes  # an extended code keeps the primary one in its low byte
+    return SQLITE_CORRUPT in codes and "malformed" in str(error.orig).lower()
+
+
+@contextmanager
+def damage_reported(location: str, *, opening: bool = False) -> Iterator[None]:
+    """Turn a read or write that meets a damaged database file into one sentence on recovery.
+
+    When `opening`, a file that is no database at all is left to the caller ("check --db"); once
+    open, the same error means the file was damaged since.
+    """
+    codes = frozenset({SQLITE_CORRUPT} if opening else {SQLITE_CORRUPT, SQLITE_NOTADB})
+    try:
+        yield
+    except DBAPIError as error:
+        if not is_damaged(error, codes):
+            raise
+        raise DatabaseUnavailableError(
+            _(
+                "{location}: the database file is damaged ({reason}); nothing was changed — "
+                "see what is hurt with `sqlite3 {location} 'PRAGMA integrity_check'`, then put "
+                "back a backup copy of the file or import your documents into a new database "
+                "(your last good export still holds the reviewed projects)"
+            ).format(location=location, reason=error.orig)
+        ) from error
 
 
 @contextmanager
@@ -231,7 +298,7 @@ def writer(engine: Engine) -> Engine:
 def prepare_schema(engine: Engine) -> None:
     """Create a new database, upgrade an older one, or refuse one written by a newer gzreview."""
     location = display_location(str(engine.url))
-    with writer(engine).begin() as connection:
+    with damage_reported(location, opening=True), writer(engine).begin() as connection:
         found = _stored_version(connection)
         if found is not None and found > SCHEMA_VERSION:
             raise SchemaTooNewError(location, found, SCHEMA_VERSION)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -20,8 +19,10 @@ from store.db import bulk_insert
 from store.editlog import now
 from store.errors import StoreError
 from store.findings import finding_rows, findings_of
+from store.i18n import _
 from store.models import DOCUMENTS, INDICATORS, PROJECTS
 from store.rows import Row, indicator_row, noise_spans, packed, project_row, unpacked
+from store.user_files import UnreadableFileError, read_user_file
 from store.views import ImportReport
 
 
@@ -75,25 +76,13 @@ def read_source(path: Path) -> SourceFile:
 
 def _read_bytes(path: Path) -> bytes:
     """Return a regular file's bytes; refuse pipes and devices (reading may hang) and huge files."""
+    too_big = (
+        _("one document"), _("split it into one file per department and import the folder")
+    )
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise ImportFailure(
-                f"{path}: not a regular file (a pipe, device or socket); "
-                "save the table's text to a file and import that"
-            )
-        if info.st_size > MAX_IMPORT_BYTES:
-            raise ImportFailure(
-                f"{path}: the file is {info.st_size / 1e6:.1f} MB, more than the "
-                f"{MAX_IMPORT_BYTES / 1e6:.1f} MB gzreview imports as one document; "
-                "split it into one file per department and import the folder"
-            )
-        return path.read_bytes()
-    except FileNotFoundError as error:
-        raise ImportFailure(f"{path}: no such file or folder; check the path") from error
-    except OSError as error:
-        reason = f"cannot read the file ({error.strerror}); check its permissions"
-        raise ImportFailure(f"{path}: {reason}") from error
+        return read_user_file(path, MAX_IMPORT_BYTES, too_big)
+    except UnreadableFileError as error:
+        raise ImportFailure(str(error)) from error
 
 
 def parse_source(source: SourceFile) -> Document:

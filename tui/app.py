@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from tui.commands import ReviewCommands
 from tui.latency import KeyLatency
 from tui.screens.review_screen import ReviewScreen
+from tui.widgets.text_cells import printable
 from tui.workers import StoreAccess
 
 if TYPE_CHECKING:
@@ -62,6 +64,28 @@ class ReviewApp(App[None]):
         )
         if self.notice:
             self.notify(self.notice, title="Sample imported", timeout=10)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a notification as plain text: names and notes in it are never read as markup.
+
+        Every widget's `notify` comes here, so no caller can turn markup on by mistake; control
+        characters are shown visibly (`printable`).
+        """
+        super().notify(
+            printable(message, multiline=True),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def first_project_shown(self) -> None:
         """Note when the first project is on screen (for `app_ready_s`); exit if asked to.

@@ -16,7 +16,6 @@ from store.export.tables import (
     Column,
     indicator_cells,
     project_cells,
-    safe,
 )
 
 
@@ -67,9 +66,28 @@ def _open_csv(path: Path) -> TextIO:
     return path.open("w", encoding="utf-8", newline="")
 
 
+PACKAGE_FILES = frozenset({"projects.csv", "indicators.csv", "datapackage.json"})
+"""Everything gzreview writes into a data package folder."""
+_DESCRIPTOR_LIMIT = 1_000_000
+"""Bytes of a datapackage.json read to tell whether gzreview wrote it (ours are ~6 KB)."""
+
+
+def written_by_gzreview(folder: Path) -> bool:
+    """Tell whether a folder's datapackage.json is one gzreview wrote (by its package name)."""
+    try:
+        with (folder / "datapackage.json").open("rb") as handle:
+            found = json.loads(handle.read(_DESCRIPTOR_LIMIT))
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(found, dict) and found.get("name") == descriptor()["name"]
+
+
 def write_datapackage(items: Iterable[ExportProject], folder: Path, force: bool) -> None:
-    """Write the package into a temporary folder and move it into place when complete."""
-    with atomic_directory(folder, force) as temporary:
+    """Write the package into a temporary folder and move it into place when complete.
+
+    An existing folder is replaced (with `force`) only if it is a package gzreview wrote.
+    """
+    with atomic_directory(folder, force, PACKAGE_FILES, written_by_gzreview) as temporary:
         with (
             _open_csv(temporary / "projects.csv") as projects_file,
             _open_csv(temporary / "indicators.csv") as indicators_file,
@@ -79,8 +97,8 @@ def write_datapackage(items: Iterable[ExportProject], folder: Path, force: bool)
             projects.writerow([column.name for column in PROJECT_COLUMNS])
             indicators.writerow([column.name for column in INDICATOR_COLUMNS])
             for item in items:
-                projects.writerow(safe(project_cells(item)))
+                projects.writerow(project_cells(item))
                 key = item.project["key"]
-                indicators.writerows(safe(indicator_cells(key, row)) for row in item.indicators)
+                indicators.writerows(indicator_cells(key, row) for row in item.indicators)
         text = json.dumps(descriptor(), ensure_ascii=False, indent=2)
         (temporary / "datapackage.json").write_text(text + "\n", encoding="utf-8")

@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from re import Pattern
-from typing import Any, TextIO
+from typing import TextIO
 
 from store.errors import StoreError
 from store.export import datapackage
 from store.export.atomic import atomic_file
 from store.export.rows import ExportProject
-from store.export.tables import (
-    FLAT_COLUMNS,
-    INDICATOR_COLUMNS,
-    PROJECT_COLUMNS,
-    flat_rows,
-    indicator_cells,
-    project_cells,
-    safe,
-)
+from store.export.tables import FLAT_COLUMNS, flat_rows
+from store.export.xlsx import write_xlsx
+from store.i18n import _
+from store.text_safety import json_line
 
 FORMATS = ("jsonl", "csv", "xlsx", "datapackage")
 
@@ -46,9 +38,13 @@ def _counted(items: Iterable[ExportProject], summary: ExportSummary) -> Iterator
 
 
 def write_jsonl(items: Iterable[ExportProject], stream: TextIO) -> None:
-    """Write one contract record per line, exactly as `gzreview parse` prints them."""
+    """Write one contract record per line, exactly as `gzreview parse` prints them.
+
+    Control and invisible characters are `\\uXXXX` escapes (`json_line`): the same text to any
+    JSON reader, and harmless when the lines go to a terminal.
+    """
     for item in items:
-        stream.write(json.dumps(item.record(), ensure_ascii=False) + "\n")
+        stream.write(json_line(item.record()) + "\n")
 
 
 def write_jsonl_file(items: Iterable[ExportProject], path: Path) -> None:
@@ -67,55 +63,32 @@ def write_csv(items: Iterable[ExportProject], path: Path) -> None:
             writer.writerows(flat_rows(item))
 
 
-def write_xlsx(items: Iterable[ExportProject], path: Path) -> None:
-    """Write a projects sheet and an indicators sheet, header frozen and filters on, streaming."""
-    from openpyxl import Workbook  # imported here: it adds ~0.1 s to every start of the app
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook(write_only=True)
-    projects = book.create_sheet("projects")
-    indicators = book.create_sheet("indicators")
-    counts = [0, 0]
-    for sheet, columns in ((projects, PROJECT_COLUMNS), (indicators, INDICATOR_COLUMNS)):
-        sheet.freeze_panes = "A2"
-        sheet.append([column.name for column in columns])
-    try:
-        for item in items:
-            projects.append(_xlsx_cells(project_cells(item)))
-            counts[0] += 1
-            for indicator in item.indicators:
-                indicators.append(_xlsx_cells(indicator_cells(item.project["key"], indicator)))
-                counts[1] += 1
-    except BaseException:
-        projects.close()  # finish openpyxl's temporary sheet files so nothing dangles
-        indicators.close()
-        raise
-    sheets = ((projects, PROJECT_COLUMNS, counts[0]), (indicators, INDICATOR_COLUMNS, counts[1]))
-    for sheet, columns, rows in sheets:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{rows + 1}"
-    book.save(path)
-
-
-@cache
-def _illegal_characters() -> Pattern[str]:
-    """Return openpyxl's pattern of characters an XLSX cell cannot hold (imported on first use)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    pattern: Pattern[str] = ILLEGAL_CHARACTERS_RE
-    return pattern
-
-
-def _xlsx_cells(cells: list[Any]) -> list[Any]:
-    """Return cells safe for a spreadsheet: no formulas, no characters XLSX cannot hold."""
-    illegal = _illegal_characters()
-    return [illegal.sub("", cell) if isinstance(cell, str) else cell for cell in safe(cells)]
-
-
 _FILE_WRITERS: dict[str, Callable[[Iterable[ExportProject], Path], None]] = {
     "jsonl": write_jsonl_file,
     "csv": write_csv,
     "xlsx": write_xlsx,
 }
+
+
+SUFFIX_FORMATS = {
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".xls": "xlsx", ".xlsm": "xlsx", ".ods": "xlsx",
+}
+"""The format a file name's ending promises; an export of another format under it is refused."""
+
+
+def check_suffix(format: str, output: Path) -> None:
+    """Refuse an output whose name promises another format (CSV text in `x.xlsx`)."""
+    suffix = output.suffix.lower()
+    promised = SUFFIX_FORMATS.get(suffix)
+    if promised is None or promised == format:
+        return
+    raise StoreError(
+        _(
+            "{path}: the name ends in {suffix} but --format {format} was asked for; name the "
+            "output after its format or pass --format {promised}"
+        ).format(path=output, suffix=suffix, format=format, promised=promised)
+    )
 
 
 def write_export(
@@ -127,6 +100,8 @@ def write_export(
 ) -> ExportSummary:
     """Write `items` in a format to `output` atomically (jsonl may go to `stream` instead)."""
     summary = ExportSummary(destination=str(output) if output else "standard output")
+    if output is not None:
+        check_suffix(format, output)
     counted = _counted(items, summary)
     if format == "datapackage":
         if output is None:

@@ -106,7 +106,7 @@ def test_a_pipe_is_refused_instead_of_hanging(tmp_path: Path) -> None:
     os.mkfifo(path)
     done = run_gzreview(["import", str(path), str(SAMPLE)], tmp_path / "review.db", timeout=60)
     assert done.returncode == 1
-    assert_refused(done.stdout, done.messages, path, "not a regular file", "save the table")
+    assert_refused(done.stdout, done.messages, path, "not a regular file", "save its content")
     assert_only_sample_imported(done.stdout, tmp_path / "review.db")
 
 

@@ -110,7 +110,7 @@ def test_apply_reports_each_operation_that_no_longer_applies_and_goes_on(
 def test_apply_names_a_missing_file(cli: Cli, tmp_path: Path) -> None:
     result = cli("apply", str(tmp_path / "none.jsonl"))
     assert result.exit_code == 2
-    assert "none.jsonl: no such file; write one with `gzreview history --json`" in result.stderr
+    assert "none.jsonl: no such file or folder; check the path" in result.stderr
 
 
 @pytest.mark.parametrize("command", ["history", "undo", "redo", "apply"])

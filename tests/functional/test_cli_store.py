@@ -131,7 +131,7 @@ def test_known_import_refuses_unusable_files(cli: Cli, tmp_path: Path, content: 
 
 def test_known_import_of_a_missing_file_exits_2(cli: Cli, tmp_path: Path) -> None:
     result = cli("known", "import", str(tmp_path / "nope.txt"))
-    assert result.exit_code == 2 and "cannot read the file" in result.stderr
+    assert result.exit_code == 2 and "no such file or folder" in result.stderr
 
 
 def test_verified_names_become_known_names(cli: Cli) -> None:

@@ -121,14 +121,16 @@ def test_existing_output_is_kept_unless_forced(
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
-def test_existing_datapackage_folder_is_replaced_only_with_force(cli: Cli, tmp_path: Path) -> None:
+def test_an_earlier_datapackage_is_replaced_only_with_force(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "package"
-    folder.mkdir()
-    (folder / "old.txt").write_text("old", encoding="utf-8")
-    assert cli("export", "--format", "datapackage", "-o", str(folder)).exit_code == 2
-    assert (folder / "old.txt").exists()
-    assert cli("export", "--format", "datapackage", "-o", str(folder), "--force").exit_code == 0
-    assert not (folder / "old.txt").exists() and (folder / "datapackage.json").exists()
+    assert cli("export", "--format", "datapackage", "-o", str(folder)).exit_code == 0
+    before = (folder / "projects.csv").read_text(encoding="utf-8")
+    assert cli("export", "--all", "--format", "datapackage", "-o", str(folder)).exit_code == 2
+    assert (folder / "projects.csv").read_text(encoding="utf-8") == before
+    forced = cli("export", "--all", "--format", "datapackage", "-o", str(folder), "--force")
+    assert forced.exit_code == 0
+    assert (folder / "projects.csv").read_text(encoding="utf-8") != before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["package", "review.db"]
 
 
 def test_file_formats_need_an_output(cli: Cli) -> None:

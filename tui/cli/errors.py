@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from tui.widgets.text_cells import printable
+
 
 class UserError(click.ClickException):
     """A clear, actionable message (what, where, what to do); the command exits with status 2."""
@@ -11,5 +13,5 @@ class UserError(click.ClickException):
     exit_code = 2
 
     def format_message(self) -> str:
-        """Return the message alone; click prefixes it with 'Error: '."""
-        return self.message
+        """Return the message alone, control characters shown; click prefixes it with 'Error: '."""
+        return printable(self.message)

@@ -12,6 +12,7 @@ from store.i18n import N_, _, ngettext
 from tui.cli.declare import command, option
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository
+from tui.cli.output import echo_line
 from tui.cli.translated import TranslatedPath
 
 
@@ -58,7 +59,7 @@ def export_command(
             format_, output, include_all=include_all, force=force, stream=stream
         )
     destination = str(output) if output else _("standard output")
-    click.echo(_exported(summary.projects, summary.indicators, destination, include_all), err=True)
+    echo_line(_exported(summary.projects, summary.indicators, destination, include_all), err=True)
 
 
 def _exported(projects: int, indicators: int, destination: str, include_all: bool) -> str:

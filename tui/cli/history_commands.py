@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,11 +10,13 @@ import click
 
 from store.batch.replay import replay
 from store.i18n import N_, _, ngettext
-from store.os_errors import os_reason
+from store.user_files import UnreadableFileError
 from tui.cli.declare import command, option
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository, reviewer_option
+from tui.cli.output import echo_json, echo_line
 from tui.cli.translated import TranslatedPath
+from tui.cli.user_files import read_operations
 
 TEXT_LIMIT = 50
 """How many entries `history` shows without --limit (JSON: all of them)."""
@@ -49,12 +50,12 @@ def history_command(as_json: bool, limit: int | None, db: str | None) -> None:
         records = repository.operations(limit if limit or as_json else TEXT_LIMIT)
     if as_json:
         for record in records:
-            click.echo(json.dumps(record, ensure_ascii=False))
+            echo_json(record)
         return
     if not records:
         click.echo(_("The edit log is empty."))
     for record in reversed(records):
-        click.echo(_line(record))
+        echo_line(_line(record))
 
 
 def _line(record: dict[str, Any]) -> str:
@@ -74,7 +75,7 @@ def undo_command(db: str | None, reviewer: str | None) -> None:
     """Undo as the reviewer and say which entry was undone."""
     with open_repository(db, reviewer) as repository:
         entry = repository.undo().entry
-    click.echo(_("undone #{id}: {summary}").format(id=entry.id, summary=entry.summary))
+    echo_line(_("undone #{id}: {summary}").format(id=entry.id, summary=entry.summary))
 
 
 @command("redo", help=N_("Redo your most recently undone action, if you did nothing new since."))
@@ -84,7 +85,7 @@ def redo_command(db: str | None, reviewer: str | None) -> None:
     """Redo as the reviewer and say which entry was redone."""
     with open_repository(db, reviewer) as repository:
         entry = repository.redo().entry
-    click.echo(_("redone #{id}: {summary}").format(id=entry.id, summary=entry.summary))
+    echo_line(_("redone #{id}: {summary}").format(id=entry.id, summary=entry.summary))
 
 
 @command(
@@ -106,7 +107,7 @@ def apply_command(operations: Path, db: str | None, reviewer: str | None) -> Non
         report = replay(repository, lines)
     for failure in report.failures:
         message = _("{file}:{line}: not applied: {reason}")
-        click.echo(
+        echo_line(
             message.format(file=operations, line=failure.line, reason=failure.reason), err=True
         )
     applied = ngettext("{count} operation", "{count} operations", report.applied)
@@ -125,13 +126,9 @@ def apply_command(operations: Path, db: str | None, reviewer: str | None) -> Non
 def _read_lines(path: Path) -> list[str]:
     """Return the lines of an operations file, or a clear error naming it."""
     try:
-        return path.read_text(encoding="utf-8-sig").splitlines()
-    except FileNotFoundError as error:
-        reason = _("{path}: no such file; write one with `gzreview history --json`")
-        raise UserError(reason.format(path=path)) from error
+        return read_operations(path).decode("utf-8-sig").splitlines()
+    except UnreadableFileError as error:
+        raise UserError(str(error)) from error
     except UnicodeDecodeError as error:
         reason = _("{path}: not UTF-8 text; pass a file written by `gzreview history --json`")
         raise UserError(reason.format(path=path)) from error
-    except OSError as error:
-        reason = _("{path}: cannot read it ({reason}); check the path")
-        raise UserError(reason.format(path=path, reason=os_reason(error))) from error

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from parser import ParseError, decode
 from store.i18n import N_, _, ngettext
-from store.os_errors import os_reason
+from store.user_files import UnreadableFileError
 from tui.cli.declare import command, language_option, option
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository, reviewer_option
+from tui.cli.output import echo_line
 from tui.cli.translated import TranslatedGroup, TranslatedPath
+from tui.cli.user_files import csv_errors_reported, read_name_list
 
 
 @click.group(
@@ -32,14 +35,19 @@ def known_group() -> None:
 def read_known_names(path: Path) -> list[tuple[str, str]]:
     """Read (name, unit) pairs: CSV with a `name` (optional `unit`) header, or one name a line."""
     try:
-        text = decode(path.read_bytes()).text
-    except OSError as error:
-        reason = _("{path}: cannot read the file ({reason}); check the path")
-        raise UserError(reason.format(path=path, reason=os_reason(error))) from error
+        text = decode(read_name_list(path)).text
+    except UnreadableFileError as error:
+        raise UserError(str(error)) from error
     except ParseError as error:
         reason = _("{path}: not UTF-8 or GB18030 text; save the list of names as UTF-8 text")
         raise UserError(reason.format(path=path)) from error
     rows = csv.reader(io.StringIO(text))
+    with csv_errors_reported(path, rows):
+        return _pairs(path, text, rows)
+
+
+def _pairs(path: Path, text: str, rows: Iterator[list[str]]) -> list[tuple[str, str]]:
+    """Return the (name, unit) pairs of a names file, CSV or one name a line."""
     header = [cell.strip().lower() for cell in next(rows, [])]
     if "name" in header:
         name_at = header.index("name")
@@ -80,7 +88,7 @@ def known_import(file: Path, db: str | None, reviewer: str | None) -> None:
         "Added {added} known names from {file} ({skipped} skipped: known or repeated).",
         added,
     )
-    click.echo(message.format(added=added, file=file, skipped=skipped))
+    echo_line(message.format(added=added, file=file, skipped=skipped))
 
 
 @command("list", help=N_("Print the known project names, one a line, sorted."))
@@ -94,7 +102,7 @@ def known_list(unit: str | None, db: str | None) -> None:
         message = _("No known names yet; add some with `gzreview known import FILE`.")
         click.echo(message, err=True)
     for name in names:
-        click.echo(name)
+        echo_line(name)
 
 
 known_group.add_command(known_import)

@@ -14,10 +14,14 @@ from store.db import default_database_path
 from store.errors import StoreError
 from store.i18n import N_
 from store.repository import Repository
+from tui.cli.database_choice import (
+    DB_ENV,
+    refuse_empty_database_choice,
+    refuse_missing_database,
+)
 from tui.cli.declare import option
 from tui.cli.errors import UserError
 
-DB_ENV = "GZREVIEW_DB"
 REVIEWER_ENV = "GZREVIEW_REVIEWER"
 
 Command = TypeVar("Command", bound=Callable[..., object])
@@ -67,6 +71,7 @@ def _root_option(name: str) -> str | None:
 
 def resolve_db(db: str | None) -> str:
     """The database to open: the command's --db, else the top-level --db, else env, else default."""
+    refuse_empty_database_choice(db)
     return db or _root_option("db") or os.environ.get(DB_ENV) or str(default_database_path())
 
 
@@ -77,10 +82,18 @@ def resolve_reviewer(reviewer: str | None) -> str:
 
 
 @contextmanager
-def open_repository(db: str | None, reviewer: str | None) -> Iterator[Repository]:
-    """Open the database for a command; any store error becomes one clear message and exit 2."""
+def open_repository(
+    db: str | None, reviewer: str | None, *, must_exist: bool = False
+) -> Iterator[Repository]:
+    """Open the database for a command; any store error becomes one clear message and exit 2.
+
+    With `must_exist` a database file that is not there is refused instead of created.
+    """
+    location = resolve_db(db)
+    if must_exist:
+        refuse_missing_database(location)
     try:
-        repository = Repository.open(resolve_db(db), resolve_reviewer(reviewer))
+        repository = Repository.open(location, resolve_reviewer(reviewer))
     except StoreError as error:
         raise UserError(str(error)) from error
     with repository:

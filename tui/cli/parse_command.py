@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -14,7 +13,9 @@ from store.importer import ImportFailure, parse_source, read_source
 from store.labels import flag_label
 from tui.cli.declare import command, option
 from tui.cli.errors import UserError
+from tui.cli.output import echo_json
 from tui.cli.translated import TranslatedPath
+from tui.widgets.text_cells import printable
 
 
 def read_document(file: Path) -> Document:
@@ -49,7 +50,7 @@ def _table(document: Document) -> str:
     for flag in document.flags:
         if flag.span is not None:  # a finding with a place, such as a cut-off end
             rows.append(f"   -  {flag_label(flag.code)}: {flag.message}")
-    return "\n".join(rows)
+    return "\n".join(printable(row) for row in rows)
 
 
 def _heading(document: Document) -> str:
@@ -88,4 +89,4 @@ def parse_command(file: Path, output_format: str) -> None:
         click.echo(_table(document))
         return
     for project in document.projects:
-        click.echo(json.dumps(project_record(document, project), ensure_ascii=False))
+        echo_json(project_record(document, project))

@@ -11,6 +11,7 @@ from store.repository import Repository
 from tui.cli.declare import command, option
 from tui.cli.errors import UserError
 from tui.cli.options import db_option, open_repository, reviewer_option
+from tui.cli.output import echo_line
 
 READY_ENV = "GZREVIEW_EXIT_WHEN_READY"
 """Set to 1 to quit as soon as the first project is on screen and print `ready_at=<epoch s>`."""
@@ -43,7 +44,7 @@ def run_review(
     """Open the repository, check there is something to review, run the app until it quits."""
     from tui.app import ReviewApp  # Textual loads only when the app is really opened.
 
-    with open_repository(db, reviewer) as repository:
+    with open_repository(db, reviewer, must_exist=not import_sample) as repository:
         notice = _ensure_documents(repository, import_sample)
         document_id = document_id_of(repository, document) if document else None
         exit_when_ready = os.environ.get(READY_ENV) == "1"
@@ -75,7 +76,7 @@ def _ensure_documents(repository: Repository, import_sample: bool) -> str:
         "({projects} projects) into {database}.",
         report.projects,
     ).format(source=report.source, projects=report.projects, database=repository.location)
-    click.echo(notice, err=True)
+    echo_line(notice, err=True)
     return notice
 
 

@@ -19,7 +19,9 @@ from store.views import DocumentFinding, ImportReport, UnitStats
 from tui.cli.cells import cell_width, pad
 from tui.cli.declare import command, option
 from tui.cli.options import db_option, open_repository, reviewer_option
+from tui.cli.output import echo_line
 from tui.cli.translated import TranslatedPath
+from tui.widgets.text_cells import printable
 
 PROGRESS_FROM = 5
 """Show a progress bar when importing at least this many files."""
@@ -60,7 +62,7 @@ def import_command(
     for folder in empty_folders:
         reason = _("{folder}: no *.txt file in this folder").format(folder=folder)
         reports.append(ImportReport(str(folder), "failed", reason=reason))
-        click.echo(_("failed: {reason}").format(reason=reason), err=True)
+        echo_line(_("failed: {reason}").format(reason=reason), err=True)
     click.echo(_summary(reports))
     if any(report.outcome == "failed" for report in reports):
         sys.exit(1)
@@ -86,7 +88,7 @@ def _import_all(repository: Repository, files: Sequence[Path], jobs: int) -> lis
 def _echo_report(report: ImportReport) -> None:
     """Print one file's outcome: imported ones on stdout, duplicates and failures on stderr."""
     if report.outcome == "imported":
-        click.echo(
+        echo_line(
             _("imported {source}: {projects}, {indicators}, {attention}").format(
                 source=report.source,
                 projects=_projects(report.projects),
@@ -95,12 +97,12 @@ def _echo_report(report: ImportReport) -> None:
             )
         )
         for finding in report.findings:
-            click.echo(f"  {_finding_line(finding)}")
+            echo_line(f"  {_finding_line(finding)}")
     elif report.outcome == "duplicate":
         message = _("skipped {source}: {reason}")
-        click.echo(message.format(source=report.source, reason=report.reason), err=True)
+        echo_line(message.format(source=report.source, reason=report.reason), err=True)
     else:
-        click.echo(_("failed: {reason}").format(reason=report.reason), err=True)
+        echo_line(_("failed: {reason}").format(reason=report.reason), err=True)
 
 
 def _projects(count: int) -> str:
@@ -151,7 +153,7 @@ def _summary(reports: Iterable[ImportReport]) -> str:
 def stats_command(db: str | None) -> None:
     """Print the counts table and the document findings of the database."""
     with open_repository(db, "") as repository:
-        click.echo(_("Database: {location}").format(location=repository.location))
+        echo_line(_("Database: {location}").format(location=repository.location))
         rows = repository.unit_stats()
         findings = repository.document_findings()
     if not rows:
@@ -179,14 +181,14 @@ def _findings_text(findings: Sequence[DocumentFinding]) -> str:
             heading = _("{file} (document {id}):")
             lines.append(heading.format(file=finding.file_name, id=finding.document_id))
         lines.append(f"  {_finding_line(finding)}")
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)
 
 
 def _table(rows: Sequence[UnitStats]) -> str:
     """Return the stats as aligned text, with a total line."""
     header = [_("document"), field_label("unit"), _("projects")]
     header += [status_label(status) for status in ("verified", "flagged", "unreviewed")]
-    body = [[row.file_name, row.unit, *map(str, _counts(row))] for row in rows]
+    body = [[*map(printable, (row.file_name, row.unit)), *map(str, _counts(row))] for row in rows]
     totals = [sum(row.projects for row in rows), sum(row.verified for row in rows)]
     totals += [sum(row.flagged for row in rows), sum(row.unreviewed for row in rows)]
     lines = [header, *body, [_("total"), "", *map(str, totals)]]

@@ -9,8 +9,8 @@ from store.operations import BulkVerify
 from store.views import ListFilter, ListQuery, ProjectSummary
 from tui.cli.declare import command, option
 from tui.cli.options import db_option, open_repository, reviewer_option
+from tui.cli.output import echo_line
 from tui.cli.review_command import document_id_of
-from tui.widgets.text_cells import printable
 
 LISTED = 20
 """How many of the projects to verify are named before asking."""
@@ -68,7 +68,7 @@ def verify_command(
 def _list(chosen: list[ProjectSummary]) -> None:
     """Name the first projects to verify, and how many more there are."""
     for row in chosen[:LISTED]:
-        click.echo(f"  {row.confidence:.2f}  {printable(row.unit)} · {printable(row.name)}")
+        echo_line(f"  {row.confidence:.2f}  {row.unit} · {row.name}")
     if len(chosen) > LISTED:
         more = len(chosen) - LISTED
         click.echo(ngettext("  … and {count} more", "  … and {count} more", more).format(

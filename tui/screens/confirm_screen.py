@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from store.i18n import _
+from tui.widgets.text_cells import printable
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -30,8 +31,8 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """Title, question, keys."""
         with Vertical(id="confirm-dialog", classes="dialog"):
-            yield Label(self.title_text, markup=False, classes="dialog-title")
-            yield Label(self.question, markup=False, id="confirm-question")
+            yield Label(printable(self.title_text), markup=False, classes="dialog-title")
+            yield Label(printable(self.question), markup=False, id="confirm-question")
             yield Label(_("y / Enter: yes · n / Escape: no"), markup=False, classes="hint")
 
     def action_answer(self, confirmed: bool) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -12,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
 from store.views import DocumentFinding
+from tui.widgets.text_cells import data_text, printable
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -45,11 +47,18 @@ class DocumentIssuesScreen(ModalScreen[DocumentFinding | None]):
     def compose(self) -> ComposeResult:
         """Title, the findings table and a hint."""
         with Vertical(id="issues-dialog", classes="dialog"):
-            yield Label(f"Document issues in {self.file_name} (Enter shows it in the raw text)")
-            table: DataTable[str] = DataTable(id="issues-table", cursor_type="row")
+            yield Label(
+                f"Document issues in {printable(self.file_name)} (Enter shows it in the raw text)",
+                markup=False,
+            )
+            table: DataTable[str | Text] = DataTable(id="issues-table", cursor_type="row")
             table.add_columns("line", "kind", "what the parser found")
             table.add_rows(
-                (str(item.line), CODE_NAMES.get(item.code, item.code), item.message)
+                (
+                    str(item.line),
+                    data_text(CODE_NAMES.get(item.code, item.code)),
+                    data_text(item.message),
+                )
                 for item in self.findings
             )
             yield table

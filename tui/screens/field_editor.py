@@ -57,7 +57,7 @@ class FieldEditorScreen(ModalScreen[FieldEdit | None]):
     def compose(self) -> ComposeResult:
         """Field list, then the editor input."""
         with Vertical(id="edit-dialog", classes="dialog"):
-            yield Label(f"Edit a field of “{self.detail.name}”", markup=False)
+            yield Label(f"Edit a field of “{printable(self.detail.name)}”", markup=False)
             yield OptionList(*self._options(), id="edit-fields", markup=False)
             yield Input(id="edit-value", disabled=True)
             yield Label(
@@ -80,7 +80,7 @@ class FieldEditorScreen(ModalScreen[FieldEdit | None]):
         self.editing = event.option.id
         editor = self.query_one("#edit-value", Input)
         editor.disabled = False
-        editor.value = self.values.get(self.editing or "", "")
+        editor.value = printable(self.values.get(self.editing or "", ""))  # controls shown
         editor.focus()
         self.query_one("#edit-hint", Label).update(
             f"Editing {self.editing}: Enter saves · Escape cancels"

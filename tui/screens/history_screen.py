@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
 from store.views import EditEntry
+from tui.widgets.text_cells import data_text
 from tui.workers import STORE_FAILURES, StoreAccess
 
 HISTORY_LIMIT = 500
@@ -23,9 +24,9 @@ def entry_cells(entry: EditEntry) -> tuple[str | Text, ...]:
     style = "dim strike" if entry.undone else ""
     return (
         entry.time.strftime("%Y-%m-%d %H:%M:%S"),
-        Text(entry.reviewer, style=style),
-        Text(entry.action, style=style),
-        Text(entry.summary, style=style),
+        data_text(entry.reviewer, style),
+        data_text(entry.action, style),
+        data_text(entry.summary, style),
         "undone" if entry.undone else "",
     )
 

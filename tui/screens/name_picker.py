@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 from store.candidates import NamePool
 from store.views import NameChoice
 from tui.screens.query_list import QueryListScreen, query_list_bindings
-from tui.widgets.text_cells import fit_cells
+from tui.widgets.text_cells import fit_cells, printable
 from tui.workers import STORE_FAILURES
 
 FREE_TEXT_ID = "\0free-text"
@@ -50,8 +50,8 @@ class NamePickerScreen(QueryListScreen[str | None]):
     def compose(self) -> ComposeResult:
         """Title, query input, candidates, hint."""
         with Vertical(id="picker-dialog", classes="dialog"):
-            yield Label(self.title_text, markup=False)
-            yield Input(placeholder=f"now: {self.current}", id="picker-input")
+            yield Label(printable(self.title_text), markup=False)
+            yield Input(placeholder=f"now: {printable(self.current)}", id="picker-input")
             yield OptionList(id="picker-results", markup=False)
             yield Label(HINT, classes="hint", id="picker-hint")
 

@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from tui.widgets.text_cells import printable
+
 
 class NoteScreen(ModalScreen[str | None]):
     """Enter saves the note, Escape cancels; an empty note is refused with a hint."""
@@ -27,9 +29,11 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """Title, input and hint."""
         with Vertical(id="note-dialog", classes="dialog"):
-            yield Label(f"Flag “{self.project_name}” — what is wrong?", markup=False)
+            yield Label(f"Flag “{printable(self.project_name)}” — what is wrong?", markup=False)
             yield Input(
-                self.note, placeholder="e.g. name belongs to the next project", id="note-input"
+                printable(self.note),
+                placeholder="e.g. name belongs to the next project",
+                id="note-input",
             )
             yield Label("Enter flags · Escape cancels", id="note-hint", classes="hint")
 

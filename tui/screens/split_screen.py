@@ -14,7 +14,7 @@ from textual.widgets import Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from store.views import ProjectDetail
-from tui.widgets.text_cells import fit_cells
+from tui.widgets.text_cells import fit_cells, printable
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class SplitScreen(ModalScreen[SplitPoint | None]):
     def compose(self) -> ComposeResult:
         """Indicators to split before, then the target text with a cursor."""
         with Vertical(id="split-dialog", classes="dialog"):
-            yield Label(f"Split “{self.detail.name}”", markup=False)
+            yield Label(f"Split “{printable(self.detail.name)}”", markup=False)
             yield Label(
                 "Enter: split before the highlighted indicator (it and the rest move to a "
                 "new project)",
@@ -60,7 +60,8 @@ class SplitScreen(ModalScreen[SplitPoint | None]):
             ]
             yield OptionList(*options, id="split-indicators", markup=False)
             yield Label("Or place the cursor in the target and press ctrl+s:", classes="hint")
-            yield TextArea(self.detail.target, id="split-target", read_only=True, soft_wrap=True)
+            target = printable(self.detail.target, multiline=True)  # offsets stay the same
+            yield TextArea(target, id="split-target", read_only=True, soft_wrap=True)
 
     def on_mount(self) -> None:
         """Start on the selected indicator when it can start a new project, else in the target."""

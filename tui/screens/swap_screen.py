@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from tui.widgets.text_cells import printable
+
 
 class SwapScreen(ModalScreen[int | None]):
     """Returns -1 (previous), 1 (next) or None (cancelled)."""
@@ -36,7 +38,9 @@ class SwapScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         """One line of question, one of keys."""
         with Vertical(id="swap-dialog", classes="dialog"):
-            yield Label(f"Swap the name “{self.project_name}” with a neighbour", markup=False)
+            yield Label(
+                f"Swap the name “{printable(self.project_name)}” with a neighbour", markup=False
+            )
             yield Label("↑/k previous project · ↓/j next project · Escape cancel", classes="hint")
 
     def action_choose(self, direction: int) -> None:

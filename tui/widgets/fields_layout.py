@@ -76,7 +76,7 @@ def header_lines(detail: ProjectDetail, width: int) -> list[Line]:
     label, status_style = STATUS_STYLES.get(detail.status, (str(detail.status), PLAIN))
     status = [(f"confidence {detail.confidence:.2f} · ", DIM), (label, status_style)]
     if detail.updated_by:
-        status.append((f" by {detail.updated_by}", DIM))
+        status.append((f" by {printable(detail.updated_by)}", DIM))
     lines = [*paragraph(detail.name or "(no name)", width, BOLD), status, []]
     lines += labelled("unit", detail.unit, width)
     if detail.note:

@@ -104,7 +104,7 @@ class RawTextPane(StyledScrollView, can_focus=False):
         if text is self._source:
             return
         self._source = text
-        self._text = printable(text)
+        self._text = printable(text, multiline=True)
         self._gutter = len(str(text.count("\n") + 1)) + 1
         self._block, self._names, self._findings = (0, 0), (), ()
         self._layout_rows()

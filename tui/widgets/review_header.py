@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from tui.widgets.text_cells import printable
+
 
 def header_text(
     document: str, verified: int, total: int, list_filter: str, database: str, issues: int = 0
@@ -13,14 +15,14 @@ def header_text(
     text = Text()
     text.append(" gzreview ", style="bold reverse")
     text.append("  ")
-    text.append(document or "—", style="bold")
+    text.append(printable(document) or "—", style="bold")
     if issues:
         text.append(f"  ⚠ {issues} document issue{'s' if issues > 1 else ''} (D)", style="bold red")
     text.append(f"   {verified}/{total} verified", style="green")
     text.append("   filter: ", style="dim")
     text.append(list_filter, style="bold")
     text.append("   db: ", style="dim")
-    text.append(database)
+    text.append(printable(database))
     return text
 
 

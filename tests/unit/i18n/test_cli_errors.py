@@ -34,12 +34,12 @@ CASES = {
         "Error: --format csv writes a file: give it with --output PATH",
         "错误：--format csv 需要写入文件：请用 --output PATH 指定文件",
     ),
-    "review an empty database": Case(
-        lambda d: ["review", "--db", f"{d}/empty.db"],
-        "Error: {d}/empty.db holds no documents yet; import some with `gzreview import FILE…`, "
-        "or run a bare `gzreview` to start with the bundled sample.",
-        "错误：{d}/empty.db 中还没有文档；请用 `gzreview import FILE…` 导入，"
-        "或直接运行不带命令的 `gzreview`，从自带样例开始。",
+    "review a database that does not exist": Case(
+        lambda d: ["review", "--db", f"{d}/typo.db"],
+        "Error: {d}/typo.db: no such database file; check --db or GZREVIEW_DB, or import "
+        "documents into it first with `gzreview import FILE… --db {d}/typo.db`",
+        "错误：{d}/typo.db：数据库文件不存在；请检查 --db 或 GZREVIEW_DB，"
+        "或先用 `gzreview import FILE… --db {d}/typo.db` 将文档导入其中",
     ),
     "review a document not imported": Case(
         lambda d: ["review", "--db", f"{d}/sample.db", "--document", "nope.txt"],
@@ -48,8 +48,8 @@ CASES = {
     ),
     "known names from a missing file": Case(
         lambda d: ["known", "import", f"{d}/missing.csv", "--db", f"{d}/k.db"],
-        "Error: {d}/missing.csv: cannot read the file (no such file or folder); check the path",
-        "错误：{d}/missing.csv：无法读取文件（文件或文件夹不存在）；请检查路径",
+        "Error: {d}/missing.csv: no such file or folder; check the path",
+        "错误：{d}/missing.csv：文件或文件夹不存在；请检查路径",
     ),
     "known names not in a known encoding": Case(
         lambda d: ["known", "import", _file(d, "names.csv", b"\xff\xfe\xfa"), "--db", f"{d}/k.db"],
@@ -63,8 +63,8 @@ CASES = {
     ),
     "apply a missing file": Case(
         lambda d: ["apply", f"{d}/ops.jsonl", "--db", f"{d}/a.db"],
-        "Error: {d}/ops.jsonl: no such file; write one with `gzreview history --json`",
-        "错误：{d}/ops.jsonl：文件不存在；可用 `gzreview history --json` 生成",
+        "Error: {d}/ops.jsonl: no such file or folder; check the path",
+        "错误：{d}/ops.jsonl：文件或文件夹不存在；请检查路径",
     ),
     "apply a file that is not UTF-8": Case(
         lambda d: ["apply", _file(d, "ops.jsonl", b"\xff\xfe\xfa"), "--db", f"{d}/a.db"],
@@ -136,13 +136,14 @@ def test_unreadable_operations_file_says_why_in_the_language(
     operations = tmp_path / "ops.jsonl"
     operations.write_text("", encoding="utf-8")
 
-    def refuse(path: Path, *args: object, **kwargs: object) -> str:
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "read_text", refuse)
+    monkeypatch.setattr("store.user_files.os.open", refuse)
     result = run("apply", str(operations), "--db", f"{tmp_path}/a.db", language=language)
     expected = {
-        "en": f"Error: {operations}: cannot read it (permission denied); check the path",
-        "zh": f"错误：{operations}：无法读取（没有权限）；请检查路径",
+        "en": f"Error: {operations}: cannot read the file (permission denied); check its "
+        "permissions",
+        "zh": f"错误：{operations}：无法读取文件（没有权限）；请检查其权限",
     }
     assert result.exit_code == 2 and result.stderr.strip() == expected[language]
