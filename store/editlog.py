@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,8 +13,8 @@ from sqlmodel import Session, col, select
 from store import invariants, snapshots
 from store.errors import NothingToUndoError, StaleEditError
 from store.i18n import _
-from store.models import PROJECTS, EditLogRow
-from store.operations.base import Operation
+from store.models import DOCUMENTS, PROJECTS, EditLogRow
+from store.operations.base import Operation, Summary
 from store.operations.context import EditContext, Versions
 from store.operations.flags import refresh_flags
 
@@ -23,14 +24,35 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def perform(
+@dataclass(frozen=True)
+class Applied:
+    """An operation applied in a session, not yet logged: what it changed and how it reads."""
+
+    summary: Summary
+    before: dict[str, snapshots.Snapshot | None]
+    after: dict[str, snapshots.Snapshot | None]
+    when: datetime
+
+    @property
+    def keys(self) -> list[str]:
+        """The projects it changed or created."""
+        return list(self.before)
+
+    @property
+    def created(self) -> list[str]:
+        """The projects it created."""
+        return [key for key, snapshot in self.before.items() if snapshot is None]
+
+
+def apply(
     session: Session, reviewer: str, operation: Operation, based_on: Versions | None
-) -> tuple[EditLogRow, list[str]]:
-    """Run an operation as one logged edit; return the log row and the keys of created projects.
+) -> Applied:
+    """Apply an operation in the session without logging it (the caller logs, or reparse folds
+    it into its own entry).
 
     Every project the operation changes is locked and checked against `based_on` (the versions
     the caller saw; None for "as they are now") as it is taken; after the change the projects'
-    flags are recomputed, their versions bumped, the invariants checked and one log row written.
+    flags are recomputed, their versions bumped and the invariants checked.
     """
     when = now()
     content = operation.changes_content()
@@ -45,27 +67,43 @@ def perform(
     after = (snapshots.take if content else snapshots.take_review)(session, edit.keys)
     if content:
         invariants.check_edit(edit.before, after)
+    return Applied(summary, edit.before, after, when)
+
+
+def perform(
+    session: Session, reviewer: str, operation: Operation, based_on: Versions | None
+) -> tuple[EditLogRow, list[str]]:
+    """Apply an operation as one logged edit; return the log row and the keys it created."""
+    applied = apply(session, reviewer, operation, based_on)
+    entry = log(session, reviewer, operation.verb, applied, {"op": operation.to_json()})
+    return entry, applied.created
+
+
+def log(
+    session: Session, reviewer: str, action: str, applied: Applied, details: dict[str, Any]
+) -> EditLogRow:
+    """Write one edit-log row for an applied change; it ends the reviewer's redo chain."""
     _retire_redo(session, reviewer)
+    summary = applied.summary
     entry = EditLogRow(
-        time=when,
+        time=applied.when,
         reviewer=reviewer,
-        action=operation.verb,
-        project_keys=edit.keys,
+        action=action,
+        project_keys=applied.keys,
         summary=summary.english(),
-        before=edit.before,
-        after=after,
+        before=applied.before,
+        after=applied.after,
         details={
-            "op": operation.to_json(),
+            **details,
             "message": {"template": summary.template, "params": dict(summary.params)},
-            "versions": snapshots.versions(after),
+            "versions": snapshots.versions(applied.after),
             "history": [],
         },
     )
     session.add(entry)
     session.flush()
     session.expire_all()
-    created = [key for key, snapshot in edit.before.items() if snapshot is None]
-    return entry, created
+    return entry
 
 
 def _stamp(session: Session, edit: EditContext, reviewer: str, when: datetime) -> None:
@@ -172,9 +210,19 @@ def _apply(
         new_versions[key] = int(base["version"]) + 1
         stamps[key] = {"version": new_versions[key], "updated_by": reviewer, "updated_at": when}
     snapshots.restore(session, target, stamps)
+    _restore_document(session, entry, "before" if what == "undo" else "after")
     step = {"what": what, "by": reviewer, "at": when.isoformat()}
     history = [*entry.details.get("history", []), step]
     entry.details = {**entry.details, "versions": new_versions, "history": history}
+
+
+def _restore_document(session: Session, entry: EditLogRow, side: str) -> None:
+    """Give a document back the facts an entry changed on it (a reparse's noise and findings)."""
+    document = entry.details.get("document")
+    if isinstance(document, dict) and side in document:
+        session.execute(
+            update(DOCUMENTS).where(DOCUMENTS.c.id == document["id"]).values(**document[side])
+        )
 
 
 def _name_in(entry: EditLogRow, key: str) -> str:

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from store.models import EditLogRow
 
 
-def _legacy_operation(row: EditLogRow) -> dict[str, Any] | None:
+def legacy_operation(entry: Mapping[str, Any]) -> dict[str, Any] | None:
     """Return the operation of a review action logged before operations were (verify, flag…)."""
-    key = row.project_keys[0] if row.project_keys else ""
-    after = row.after.get(key) or {}
-    if row.action in ("verify", "unreview"):
-        return {"verb": row.action, "project": key}
-    if row.action in ("flag", "note"):
-        return {"verb": row.action, "project": key, "note": str(after.get("note", ""))}
+    keys, action = entry["project_keys"], entry["action"]
+    key = keys[0] if keys else ""
+    after = entry["after"].get(key) or {}
+    if action in ("verify", "unreview"):
+        return {"verb": action, "project": key}
+    if action in ("flag", "note"):
+        return {"verb": action, "project": key, "note": str(after.get("note", ""))}
     return None
 
 
@@ -29,5 +31,5 @@ def operation_record(row: EditLogRow) -> dict[str, Any]:
         "summary": row.summary,
         "undone": row.undone,
         "projects": list(row.project_keys),
-        "op": row.details.get("op") or _legacy_operation(row),
+        "op": row.details.get("op") or legacy_operation(row.model_dump()),
     }

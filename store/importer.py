@@ -165,7 +165,7 @@ class PreparedDocument:
 
 def prepare_document(source: SourceFile, document: Document) -> PreparedDocument:
     """Turn a parsed document into the packed rows its import inserts (no database needed)."""
-    projects, indicators = _dict_rows(source.content_hash, document)
+    projects, indicators = rows_of(source.content_hash, document)
     first_indicator = next((rows[0] for rows in indicators if rows), {})
     return replace(
         _facts(source, document),
@@ -194,7 +194,7 @@ def _facts(source: SourceFile, document: Document) -> PreparedDocument:
     )
 
 
-def _dict_rows(
+def rows_of(
     digest: str, document: Document
 ) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
     """Return the project rows and, per project, its indicator rows, ids still unset."""
@@ -214,7 +214,7 @@ def _dict_rows(
 
 def insert_document(connection: Connection, source: SourceFile, document: Document) -> ImportReport:
     """Insert a document, its projects and indicators in bulk and return what was added."""
-    projects, indicators = _dict_rows(source.content_hash, document)
+    projects, indicators = rows_of(source.content_hash, document)
     return _insert(connection, _facts(source, document), projects, indicators)
 
 
@@ -251,6 +251,26 @@ def _insert(
     origin = source.origin or source.name
     if not project_rows:
         return ImportReport(origin, "imported", document_id, findings=found)
+    indicator_count = insert_projects(connection, document_id, project_rows, indicators)
+    return ImportReport(
+        source=origin,
+        outcome="imported",
+        document_id=document_id,
+        projects=len(project_rows),
+        indicators=indicator_count,
+        needing_attention=facts.needing_attention,
+        findings=found,
+    )
+
+
+def insert_projects(
+    connection: Connection,
+    document_id: int,
+    project_rows: list[dict[str, Any]],
+    indicators: list[list[dict[str, Any]]],
+) -> int:
+    """Insert a document's project rows and, per project, its indicator rows; return how many
+    indicators went in."""
     for row in project_rows:
         row["document_id"] = document_id
     bulk_insert(connection, PROJECTS, project_rows)
@@ -263,12 +283,4 @@ def _insert(
             row["project_id"] = project_id
         indicator_rows.extend(rows)
     bulk_insert(connection, INDICATORS, indicator_rows)
-    return ImportReport(
-        source=origin,
-        outcome="imported",
-        document_id=document_id,
-        projects=len(project_rows),
-        indicators=len(indicator_rows),
-        needing_attention=facts.needing_attention,
-        findings=found,
-    )
+    return len(indicator_rows)

@@ -48,6 +48,8 @@ FLAG_LABELS: Mapping[str, Label] = dict(
         _flag("unassigned_name", N_("a project name that belongs to no project")),
         _flag("unassigned_names", N_("a project name that belongs to no project")),
         _flag("unclaimed_text", N_("text that belongs to no project")),
+        _flag("reparse_changed", N_("the new parser reads it differently")),
+        _flag("reparse_conflict", N_("a logged action no longer applies")),
     )
 )
 """Parser flag codes (`parser/flags.py` says which ask for attention) and their plain sentences."""
@@ -81,6 +83,7 @@ OPERATION_LABELS: Mapping[str, Label] = {
     "move_indicator": Label(N_("move indicator")),
     "edit_project_field": Label(N_("edit field")),
     "edit_indicator_field": Label(N_("edit field")),
+    "reparse": Label(N_("reparse")),
     "undo": Label(N_("undo")),
     "redo": Label(N_("redo")),
 }

@@ -49,6 +49,12 @@ class Repository(StoreBase):
         with self.read() as session:
             return queries.documents(session)
 
+    def document_name(self, document_id: int) -> str:
+        """Return a document's file name (its id as text if it does not exist)."""
+        with self.read() as session:
+            row = session.get(DocumentRow, document_id)
+            return row.file_name if row is not None else str(document_id)
+
     def document_text(self, document_id: int) -> str:
         """Return a document's full text, against which all spans are given."""
         with self.read() as session:
