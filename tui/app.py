@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from store.repository import Repository
 
 
+NOTICE_TIMEOUT_S = 10
+"""How long the start-up notice (the sample was imported) stays on screen."""
+
 GC_THRESHOLDS = (2_000, 10, 100)
 """Young collections stay small (a gen-1 pass scans ≤ ~20k objects, ≤ 15 ms) and full ones rare,
 so no key press waits for a long collection."""
@@ -63,7 +66,7 @@ class ReviewApp(App[None]):
             )
         )
         if self.notice:
-            self.notify(self.notice, title="Sample imported", timeout=10)
+            self.notify(self.notice, title="Sample imported", timeout=NOTICE_TIMEOUT_S)
 
     def notify(
         self,
