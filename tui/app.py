@@ -13,6 +13,7 @@ from textual.notifications import SeverityLevel
 from tui.commands import ReviewCommands
 from tui.latency import KeyLatency
 from tui.screens.review_screen import ReviewScreen
+from tui.wide_characters import keep_wide_characters_whole
 from tui.widgets.text_cells import printable
 from tui.workers import StoreAccess
 
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 NOTICE_TIMEOUT_S = 10
 """How long the start-up notice (the sample was imported) stays on screen."""
+
+keep_wide_characters_whole()
 
 GC_THRESHOLDS = (2_000, 10, 100)
 """Young collections stay small (a gen-1 pass scans ≤ ~20k objects, ≤ 15 ms) and full ones rare,
