@@ -50,14 +50,14 @@ async def test_hiding_the_raw_pane_repaints_at_once(
         await settle(pilot)
         await pilot.press("j", "j")
         await settle(pilot)
-        assert "Raw text" in terminal.text()
+        assert "─ Raw text ─" in terminal.text()
         await pilot.press("t")
         await settle(pilot)
-        assert "Raw text" not in terminal.text()
+        assert "─ Raw text ─" not in terminal.text()
         assert stale_lines(app, terminal) == []
         await pilot.press("t")
         await settle(pilot)
-        assert "Raw text" in terminal.text()
+        assert "─ Raw text ─" in terminal.text()
         assert stale_lines(app, terminal) == []
 
 
