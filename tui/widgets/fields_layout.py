@@ -106,13 +106,17 @@ def column_widths(width: int, indicators: tuple[IndicatorView, ...] = ()) -> lis
     """Cells for #, level, name, period and annual value; fits any width from 36 cells up.
 
     The value columns are as wide as the project's values that fit a fifth of the table (never
-    cut inside a number); a longer value goes on its own full-width line below its row.
+    cut inside a number); a longer value goes on its own full-width line below its row. When
+    most values are longer, there are no value columns: every value has its own line.
     """
     available = width - 11  # the # column and two spaces around each other column
     level = 17 if available >= 64 else 13 if available >= 36 else NARROW_LEVEL_CELLS
     cap = max(available // 5, MIN_VALUE_CELLS)
     cap = max(min(cap, (available - level - MIN_NAME_CELLS) // 2), MIN_VALUE_CELLS)
-    fitting = [cells for cells in _value_cells(indicators) if cells <= cap]
+    values = _value_cells(indicators)
+    fitting = [cells for cells in values if cells <= cap]
+    if len(fitting) * 2 < len(values):
+        return [3, level, max(available - level, 4), 0, 0]
     value = max([MIN_VALUE_CELLS, *fitting])
     name = max(available - level - 2 * value, 4)
     return [3, level, name, value, value]

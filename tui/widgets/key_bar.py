@@ -99,6 +99,7 @@ class KeyBar(Widget):
     }
     KeyBar > .key-bar--key {
         color: $footer-key-foreground;
+        background: $foreground 12%;
         text-style: bold;
     }
     KeyBar > .key-bar--label {

@@ -125,3 +125,12 @@ def test_a_wrapped_line_does_not_start_with_closing_punctuation() -> None:
     for width in range(6, 16):
         pieces = wrap_cells("落户以来累计创造就业岗位（含劳务外包）（个）", width)
         assert not any(piece.startswith(("）", "，", "。")) for piece in pieces), width
+
+
+def test_when_most_values_are_long_every_value_gets_its_own_line() -> None:
+    capacity, area = "项目建成月产能≥9万片", "1881.47平方米"
+    long_values = [(capacity, capacity), (area, area)]
+    lines = text_of(fields_lines(with_values(*long_values, ("1个", "1个")), 44, None))
+    table = lines[next(i for i, line in enumerate(lines) if line.startswith(" #  ")) :]
+    assert "period" not in table[0]
+    assert sum(line.strip().startswith("value") for line in table) == 3
