@@ -51,6 +51,11 @@ class Terminal:
         """The whole screen as one string."""
         return "\n".join(self.lines())
 
+    def region_lines(self, region: Region) -> list[str]:
+        """The text of the cells inside `region`, one string a row."""
+        rows = self.cells[region.y : region.bottom]
+        return ["".join(row[region.x : region.right]) for row in rows]
+
     def _write(self, text: str) -> None:
         """Put characters at the cursor, moving it on."""
         for character in text:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets._toast import Toast
 
 import tui.app
 from store.repository import Repository
@@ -85,3 +86,17 @@ async def test_the_terminal_stays_true_through_a_session(
         await settle(pilot)
         assert "短暂的通知" not in terminal.text()
         assert stale_lines(app, terminal) == []
+
+
+async def test_a_toast_shows_names_with_brackets_as_printed(
+    synthetic_db: Path, opened: list[Repository]
+) -> None:
+    """Synthetic names hold `[b]…[/b]`; the verify toast quotes the name as it is."""
+    app = make_app(synthetic_db, opened)
+    terminal = attach_terminal(app, 160, 45)
+    async with app.run_test(size=(160, 45), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        toast = terminal.region_lines(app.screen.query_one(Toast).region)
+        assert any("项目0[b]甲[/b]" in line for line in toast), toast
