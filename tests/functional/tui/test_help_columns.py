@@ -10,7 +10,7 @@ import pytest
 
 from store.repository import Repository
 from tests.functional.tui.conftest import make_app, settle
-from tui.screens.bindings import REVIEW_BINDINGS
+from tui.review.commands import review_bindings
 from tui.screens.help_screen import HelpScreen, columns_text, help_sections
 
 SIZES = [(160, 45), (120, 36), (100, 30), (80, 24)]
@@ -22,7 +22,7 @@ def screen_lines(app: Any) -> list[str]:
 
 
 def test_words_and_explanations_never_touch_and_wrapped_lines_stay_in_their_column() -> None:
-    sections = help_sections(REVIEW_BINDINGS)
+    sections = help_sections(review_bindings())
     for width in (40, 60, 94):
         titles = {title for title, _entries in sections}
         lines = [
