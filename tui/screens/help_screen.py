@@ -13,7 +13,6 @@ from textual.containers import VerticalScroll
 from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Static
 
 from store.i18n import _
 from tui.screens.split_screen import SplitScreen
@@ -28,7 +27,7 @@ Section = tuple[str, list[Entry]]
 KEY_CELLS_MAX = 14
 WORDS_CELLS_MAX = 24
 GAP = 2
-NARROWEST_EXPLANATION = 20
+NARROWEST_EXPLANATION = 30
 """Below this many cells the explanation goes on its own lines under the key."""
 
 
@@ -149,7 +148,6 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """A scrollable list of keys."""
         with VerticalScroll(id="help-dialog", classes="dialog"):
-            yield Static(Text(_("Keys"), style="bold underline"))
             yield KeyColumns(self.sections, id="help-keys")
 
     def action_close(self) -> None:

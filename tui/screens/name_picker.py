@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from store.candidates import NamePool
-from store.i18n import _
+from store.i18n import N_, _
 from store.views import NameChoice
 from tui.screens.query_list import QueryListScreen, query_list_bindings
 from tui.widgets.text_cells import fit_cells, printable
@@ -23,14 +23,20 @@ from tui.workers import STORE_FAILURES
 
 FREE_TEXT_ID = "\0free-text"
 CANDIDATE_LIMIT = 20
-HINT = "↑/↓ choose · Enter apply · Escape cancel · a name held by another project swaps with it"
+HINT = N_(
+    "↑/↓ choose · Enter apply · Escape cancel · ⇄ a name held by another project swaps with it"
+)
 OPTION_PADDING = 2
 SCROLLBAR_CELLS = 2
 FIXED_CELLS = 5 + 2 + 2 + 6 + 1
 """Score, gaps and the source column around the name and holder columns."""
 
 
-def holder_text(choice: NameChoice) -> str:
+SHORT_HOLDER_CELLS = 30
+"""Below this the holder column says `⇄ target`: the hint line explains the arrow."""
+
+
+def holder_text(choice: NameChoice, short: bool = False) -> str:
     """Who holds the name now, told by what the list shows: the holder's target, not its id."""
     if not choice.holder_summary:
         return _("free")
@@ -40,6 +46,8 @@ def holder_text(choice: NameChoice) -> str:
     if not choice.holder_summary.startswith(prefix):
         return choice.holder_summary  # this project itself
     about = choice.holder_summary.removeprefix(prefix).strip()
+    if short:
+        return f"⇄ {about}"
     return _("swaps with: {target}").format(target=about) if about else _("swaps with a project")
 
 
@@ -48,7 +56,9 @@ def choice_label(choice: NameChoice, width: int = 84) -> str:
     cells so an option never wraps into what looks like another candidate; no markup."""
     flexible = max(width - FIXED_CELLS, 24)
     name = fit_cells(printable(choice.name), flexible * 11 // 20)
-    holder = fit_cells(printable(holder_text(choice)), flexible - cell_len(name))
+    holder_cells = flexible - cell_len(name)
+    held = holder_text(choice, short=holder_cells < SHORT_HOLDER_CELLS)
+    holder = fit_cells(printable(held), holder_cells)
     score = f"{choice.score:.2f}" if choice.score <= 1 else f"{choice.score:.0f}"
     return fit_cells(f"{score:>5}  {name}  {choice.source:<6} {holder}", width)
 
@@ -74,7 +84,7 @@ class NamePickerScreen(QueryListScreen[str | None]):
             yield Label(printable(self.title_text), markup=False)
             yield Input(placeholder=f"now: {printable(self.current)}", id="picker-input")
             yield OptionList(id="picker-results", markup=False)
-            yield Label(HINT, classes="hint", id="picker-hint")
+            yield Label(_(HINT), classes="hint", id="picker-hint")
 
     def on_mount(self) -> None:
         """Read the names in a worker; they are ranked by fit as soon as they arrive."""
