@@ -15,13 +15,15 @@ from textual.strip import Strip
 
 from store.views import ProjectSummary, Status
 from tui.paging import ProjectRows
-from tui.widgets.list_layout import ListLine, list_lines, top_for
+from tui.widgets.list_layout import ListLine, list_lines, starts_group, top_for
 from tui.widgets.styled_scroll_view import StyledScrollView
 from tui.widgets.text_cells import fit_cells, printable
 
 STATUS_MARKS = {Status.VERIFIED: "✓", Status.FLAGGED: "!", Status.UNREVIEWED: "·"}
 CONFIDENCE_CELLS = 5
 ROW_CACHE_LIMIT = 2000
+EXACT_COUNT_LIMIT = 2000
+"""Lists up to this long, once loaded, count their header lines for the scroll range."""
 UNIT_MARK = "▾ "
 
 
@@ -93,9 +95,18 @@ class ProjectList(StyledScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def _size_to_rows(self) -> None:
-        """Scroll range: every project can be the top one, and headers may take half a view."""
-        height = self.scrollable_content_region.height
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) + height // 2)
+        """Scroll range: a list whose rows are all loaded counts its lines exactly (no scrollbar
+        when they fit); a longer one lets headers take up to half a view."""
+        region = self.scrollable_content_region
+        count = len(self.rows)
+        lines = count + region.height // 2
+        if count <= EXACT_COUNT_LIMIT:
+            summaries = [self.rows.row(index) for index in range(count)]
+            if None not in summaries:
+                lines = count + 1 + sum(map(starts_group, summaries, summaries[1:]))
+        size = Size(region.width, lines)
+        if size != self.virtual_size:
+            self.virtual_size = size
 
     def lines(self) -> list[ListLine]:
         """What each screen line shows now, laid out once per top row and set of loaded rows."""
@@ -148,6 +159,7 @@ class ProjectList(StyledScrollView, can_focus=True, inherit_bindings=False):
     def refresh_rows(self) -> None:
         """Redraw every visible row (after a page arrived: headers may have moved)."""
         self._layout = None
+        self._size_to_rows()
         self.refresh()
 
     def render_line(self, y: int) -> Strip:

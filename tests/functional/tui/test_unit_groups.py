@@ -88,3 +88,18 @@ async def test_the_selected_row_stays_in_view_when_the_terminal_shrinks(
         line = listing.line_of(screen.cursor)
         assert line is not None and line < listing.scrollable_content_region.height
         assert name[:6] in list_text(app)[line]
+
+
+async def test_a_list_that_fits_has_nothing_to_scroll(
+    sample_db: Path, opened: list[Repository]
+) -> None:
+    """34 projects and 3 unit headers fit in 41 lines: no scrollbar, no blank scroll range."""
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ProjectList)
+        assert listing.virtual_size.height == 34 + 3
+        assert listing.max_scroll_y == 0
+        await pilot.press("end")
+        await settle(pilot)
+        assert listing.line_of(33) == 36
