@@ -13,12 +13,18 @@ from textual.notifications import SeverityLevel
 from tui.commands import ReviewCommands
 from tui.latency import KeyLatency
 from tui.screens.review_screen import ReviewScreen
+from tui.wide_characters import keep_wide_characters_whole
 from tui.widgets.text_cells import printable
 from tui.workers import StoreAccess
 
 if TYPE_CHECKING:
     from store.repository import Repository
 
+
+NOTICE_TIMEOUT_S = 10
+"""How long the start-up notice (the sample was imported) stays on screen."""
+
+keep_wide_characters_whole()
 
 GC_THRESHOLDS = (2_000, 10, 100)
 """Young collections stay small (a gen-1 pass scans ≤ ~20k objects, ≤ 15 ms) and full ones rare,
@@ -63,7 +69,7 @@ class ReviewApp(App[None]):
             )
         )
         if self.notice:
-            self.notify(self.notice, title="Sample imported", timeout=10)
+            self.notify(self.notice, title="Sample imported", timeout=NOTICE_TIMEOUT_S)
 
     def notify(
         self,

@@ -31,6 +31,8 @@ class Command:
     run: Handler
     show: bool = True
     key_display: str | None = None
+    group: str | None = None
+    """Commands with the same group share one footer entry, named by the group."""
 
     def binding(self) -> Binding:
         """Return the key binding running this command, its words in the active language."""
@@ -42,14 +44,20 @@ class Command:
             tooltip=_(self.help),
             id=self.id,
             key_display=self.key_display,
+            group=Binding.Group(_(self.group)) if self.group else None,
         )
+
+
+PROJECT = N_("Project")
+INDICATOR = N_("Indicator")
+MOVE_INDICATOR = N_("Move indicator")
 
 
 COMMANDS: tuple[Command, ...] = (
     Command("next_project", "down,j", N_("Next"), N_("Select the next project in the list"),
-            moving.next_project, key_display="↓/j"),
+            moving.next_project, key_display="↓/j", group=PROJECT),
     Command("previous_project", "up,k", N_("Previous"), N_("Select the previous project"),
-            moving.previous_project, key_display="↑/k"),
+            moving.previous_project, key_display="↑/k", group=PROJECT),
     Command("next_needing_review", "n", N_("Next to review"),
             N_("Jump to the next unreviewed or flagged project"), moving.next_needing_review),
     Command("verify", "v", N_("Verify"),
@@ -68,7 +76,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("redo", "ctrl+r", N_("Redo"), N_("Redo your last undone action"),
             partial(reviewing.step_history, undo=False)),
     Command("toggle_raw", "t", N_("Raw text"), N_("Show or hide the raw text pane"),
-            moving.toggle_raw, show=False),
+            moving.toggle_raw),
     Command("page_down", "pagedown", N_("Page down"), N_("Move a screenful down the list"),
             moving.page_down, show=False),
     Command("page_up", "pageup", N_("Page up"), N_("Move a screenful up the list"),
@@ -83,31 +91,33 @@ COMMANDS: tuple[Command, ...] = (
     Command("swap", "x", N_("Swap"), N_("Swap the name with the previous (↑) or next (↓) project"),
             correcting.swap),
     Command("merge", "m", N_("Merge"), N_("Merge the next project into this one (asks first)"),
-            correcting.merge, show=False),
+            correcting.merge),
     Command("split", "s", N_("Split"),
             N_("Split at an indicator or in the target; then name the new project"),
-            correcting.split, show=False),
+            correcting.split),
     Command("move_indicator_previous", "less_than_sign", N_("Indicator to previous"),
             N_("Move the selected indicator to the previous project"),
-            partial(correcting.move_indicator, direction=-1), show=False, key_display="<"),
+            partial(correcting.move_indicator, direction=-1), key_display="<",
+            group=MOVE_INDICATOR),
     Command("move_indicator_next", "greater_than_sign", N_("Indicator to next"),
             N_("Move the selected indicator to the next project"),
-            partial(correcting.move_indicator, direction=1), show=False, key_display=">"),
+            partial(correcting.move_indicator, direction=1), key_display=">",
+            group=MOVE_INDICATOR),
     Command("select_indicator_previous", "left_square_bracket", N_("Previous indicator"),
             N_("Select the previous indicator"),
-            partial(correcting.select_indicator, step=-1), show=False, key_display="["),
+            partial(correcting.select_indicator, step=-1), key_display="[", group=INDICATOR),
     Command("select_indicator_next", "right_square_bracket", N_("Next indicator"),
             N_("Select the next indicator"),
-            partial(correcting.select_indicator, step=1), show=False, key_display="]"),
+            partial(correcting.select_indicator, step=1), key_display="]", group=INDICATOR),
     Command("edit_field", "e", N_("Edit"),
             N_("Edit a field of the project or of the selected indicator"),
-            correcting.edit_field, show=False),
+            correcting.edit_field),
     Command("history", "h", N_("History"), N_("The edit log; Enter jumps to the project"),
-            moving.history, show=False),
+            moving.history),
     Command("document_issues", "D", N_("Document issues"),
             N_("What the parser found outside any project (cut-off end, stray name, unread "
                "text); Enter shows it in the raw text"),
-            moving.document_issues, show=False),
+            moving.document_issues),
     Command("help", "question_mark", N_("Help"), N_("List every key"), moving.help,
             key_display="?"),
     Command("quit", "q", N_("Quit"), N_("Save the position and quit"), moving.quit),

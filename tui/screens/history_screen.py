@@ -5,29 +5,51 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
+from store.i18n import _
 from store.views import EditEntry
 from tui.widgets.text_cells import data_text
 from tui.workers import STORE_FAILURES, StoreAccess
 
 HISTORY_LIMIT = 500
+LONG_TIME = "%Y-%m-%d %H:%M:%S"
+SHORT_TIME = "%m-%d %H:%M"
+WIDE_TABLE = 100
+"""From this many cells on, the time has its year and seconds and names get more room."""
+COLUMN_GAPS = 2 * 5
+"""DataTable pads each cell with a space on either side."""
 
 
-def entry_cells(entry: EditEntry) -> tuple[str | Text, ...]:
-    """Time, reviewer, operation, before → after, and whether it is undone; no markup."""
-    style = "dim strike" if entry.undone else ""
+def column_widths(table_cells: int) -> tuple[list[int], str]:
+    """Widths of time, state, reviewer, operation and before → after, and the time format; the
+    summary takes the rest, so every column is on screen and a long summary wraps in its row."""
+    wide = table_cells >= WIDE_TABLE
+    time_format = LONG_TIME if wide else SHORT_TIME
+    fixed = [19 if wide else 11, 8, 10 if wide else 8, 14 if wide else 10]
+    summary = max(table_cells - sum(fixed) - COLUMN_GAPS, 14)
+    return [*fixed, summary], time_format
+
+
+def entry_cells(entry: EditEntry, time_format: str = LONG_TIME) -> tuple[str | Text, ...]:
+    """Time, state, reviewer, operation and before → after; no markup.
+
+    An undone entry says so in its own column (in the warning colour) and is dimmed: many
+    terminals draw no strikethrough, so that cannot be the only sign.
+    """
+    style = "dim" if entry.undone else ""
+    state = Text(_("undone"), style="bold yellow") if entry.undone else Text(_("applied"))
     return (
-        entry.time.strftime("%Y-%m-%d %H:%M:%S"),
+        Text(entry.time.strftime(time_format), style=style),
+        state,
         data_text(entry.reviewer, style),
         data_text(entry.action, style),
         data_text(entry.summary, style),
-        "undone" if entry.undone else "",
     )
 
 
@@ -48,9 +70,7 @@ class HistoryScreen(ModalScreen[str | None]):
         """Title and the log table."""
         with Vertical(id="history-dialog", classes="dialog"):
             yield Label("Edit log, newest first (Enter jumps to the project)")
-            table: DataTable[str | Text] = DataTable(id="history-table", cursor_type="row")
-            table.add_columns("time", "reviewer", "operation", "before → after", "")
-            yield table
+            yield DataTable(id="history-table", cursor_type="row")
             yield Label("Loading…", classes="hint", id="history-hint")
 
     def on_mount(self) -> None:
@@ -69,12 +89,29 @@ class HistoryScreen(ModalScreen[str | None]):
         self.app.call_from_thread(self._show, entries)
 
     def _show(self, entries: list[EditEntry]) -> None:
-        """Fill the table."""
+        """Fill the table, its columns fitted to its width."""
         self.entries = entries
-        table: DataTable[str | Text] = self.query_one("#history-table", DataTable)
-        table.add_rows(entry_cells(entry) for entry in entries)
+        self._fill()
         hint = f"{len(entries)} entries" if entries else "Nothing has been done yet."
         self.query_one("#history-hint", Label).update(hint)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the columns to the new width."""
+        if self.entries:
+            self._fill()
+
+    def _fill(self) -> None:
+        """Columns for the table's width, then one row per entry (as tall as its summary)."""
+        table: DataTable[str | Text] = self.query_one("#history-table", DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        titles = [_("time"), _("state"), _("reviewer"), _("operation"), _("before → after")]
+        widths, time_format = column_widths(table.scrollable_content_region.width)
+        for title, width in zip(titles, widths, strict=True):
+            table.add_column(title, width=width)
+        for entry in self.entries:
+            table.add_row(*entry_cells(entry, time_format), height=None)
+        table.move_cursor(row=row)
 
     @on(DataTable.RowSelected, "#history-table")
     def _chosen(self, event: DataTable.RowSelected) -> None:

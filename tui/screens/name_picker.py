@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -14,6 +15,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from store.candidates import NamePool
+from store.i18n import N_, _
 from store.views import NameChoice
 from tui.screens.query_list import QueryListScreen, query_list_bindings
 from tui.widgets.text_cells import fit_cells, printable
@@ -21,15 +23,44 @@ from tui.workers import STORE_FAILURES
 
 FREE_TEXT_ID = "\0free-text"
 CANDIDATE_LIMIT = 20
-HINT = "↑/↓ choose · Enter apply · Escape cancel · a name held by another project swaps with it"
+HINT = N_(
+    "↑/↓ choose · Enter apply · Escape cancel · ⇄ a name held by another project swaps with it"
+)
+OPTION_PADDING = 2
+SCROLLBAR_CELLS = 2
+FIXED_CELLS = 5 + 2 + 2 + 6 + 1
+"""Score, gaps and the source column around the name and holder columns."""
+
+
+SHORT_HOLDER_CELLS = 30
+"""Below this the holder column says `⇄ target`: the hint line explains the arrow."""
+
+
+def holder_text(choice: NameChoice, short: bool = False) -> str:
+    """Who holds the name now, told by what the list shows: the holder's target, not its id."""
+    if not choice.holder_summary:
+        return _("free")
+    if choice.holder_project_id is None:
+        return choice.holder_summary
+    prefix = f"#{choice.holder_project_id}"
+    if not choice.holder_summary.startswith(prefix):
+        return choice.holder_summary  # this project itself
+    about = choice.holder_summary.removeprefix(prefix).strip()
+    if short:
+        return f"⇄ {about}"
+    return _("swaps with: {target}").format(target=about) if about else _("swaps with a project")
 
 
 def choice_label(choice: NameChoice, width: int = 84) -> str:
-    """Score, name, where it comes from and which project holds it now; no markup."""
-    holder = f"held by {choice.holder_summary}" if choice.holder_summary else "free"
-    name = fit_cells(choice.name, width - 44)
+    """Score, name, where it comes from and which project holds it now, in exactly `width`
+    cells so an option never wraps into what looks like another candidate; no markup."""
+    flexible = max(width - FIXED_CELLS, 24)
+    name = fit_cells(printable(choice.name), flexible * 11 // 20)
+    holder_cells = flexible - cell_len(name)
+    held = holder_text(choice, short=holder_cells < SHORT_HOLDER_CELLS)
+    holder = fit_cells(printable(held), holder_cells)
     score = f"{choice.score:.2f}" if choice.score <= 1 else f"{choice.score:.0f}"
-    return f"{score:>5}  {name}  {choice.source:<6} {fit_cells(holder, 30)}"
+    return fit_cells(f"{score:>5}  {name}  {choice.source:<6} {holder}", width)
 
 
 class NamePickerScreen(QueryListScreen[str | None]):
@@ -53,7 +84,7 @@ class NamePickerScreen(QueryListScreen[str | None]):
             yield Label(printable(self.title_text), markup=False)
             yield Input(placeholder=f"now: {printable(self.current)}", id="picker-input")
             yield OptionList(id="picker-results", markup=False)
-            yield Label(HINT, classes="hint", id="picker-hint")
+            yield Label(_(HINT), classes="hint", id="picker-hint")
 
     def on_mount(self) -> None:
         """Read the names in a worker; they are ranked by fit as soon as they arrive."""
@@ -103,10 +134,14 @@ class NamePickerScreen(QueryListScreen[str | None]):
         """List the typed text first (free text), then the candidates."""
         results = self.query_one("#picker-results", OptionList)
         results.clear_options()
+        # An option's padding and a scrollbar that more candidates than fit would bring.
+        width = max(results.content_region.width - OPTION_PADDING - SCROLLBAR_CELLS, 40)
         if query and all(choice.name != query for choice in choices):
-            results.add_option(Option(f"  new  {query}  (as typed)", id=FREE_TEXT_ID))
+            typed = _("  new  {name}  (as typed)").format(name=printable(query))
+            results.add_option(Option(fit_cells(typed, width), id=FREE_TEXT_ID))
         for index, choice in enumerate(choices):
-            results.add_option(Option(choice_label(choice), id=f"{index}\0{choice.name}"))
+            label = choice_label(choice, width)
+            results.add_option(Option(label, id=f"{index}\0{choice.name}"))
         results.highlighted = 0 if results.option_count else None
 
     def choose(self, option: Option) -> None:

@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from store.i18n import _
 from store.operations import Operation, Versions
@@ -38,6 +37,7 @@ from tui.review.background import Background
 from tui.review.commands import BY_ID, review_bindings
 from tui.review.selection import Prefetcher
 from tui.widgets.fields_pane import FieldsPane
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.project_list import ProjectList
 from tui.widgets.raw_text import RawTextPane
 from tui.widgets.review_header import ReviewHeader
@@ -94,7 +94,7 @@ class ReviewScreen(Screen[None]):
             yield ProjectList(id="projects")
             yield RawTextPane(id="raw")
             yield FieldsPane(id="fields")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Restore the last filter and project and show them in the first paint."""

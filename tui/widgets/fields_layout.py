@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len, get_character_cell_size
 from rich.style import Style
 
+from store.i18n import _
 from store.views import IndicatorView, ProjectDetail, Status
 from tui.widgets.text_cells import fit_cells, printable
 
@@ -49,8 +50,15 @@ def wrap_cells(text: str, width: int) -> list[str]:
     return pieces
 
 
+CLOSING = "）)】」』》，。、；：？！%％"
+"""Characters a wrapped line does not start with: they stay with what they close or end."""
+
+
 def _word_break(text: str, start: int, index: int) -> int:
-    """Where to cut before `index`: after the last space when a Latin word would be split."""
+    """Where to cut before `index`: after the last space when a Latin word would be split, and
+    one character earlier when the line would start with closing punctuation."""
+    if text[index] in CLOSING and index - 1 > start:
+        return index - 1
     if not (text[index].isascii() and text[index].isalnum() and text[index - 1].isalnum()):
         return index
     space = text.rfind(" ", start + 1, index)
@@ -90,43 +98,94 @@ def header_lines(detail: ProjectDetail, width: int) -> list[Line]:
     return lines
 
 
-def column_widths(width: int) -> list[int]:
-    """Cells for #, level, name, period and annual value; fits any width from 36 cells up."""
+MIN_VALUE_CELLS = 6
+MIN_NAME_CELLS = 12
+
+
+def column_widths(width: int, indicators: tuple[IndicatorView, ...] = ()) -> list[int]:
+    """Cells for #, level, name, period and annual value; fits any width from 36 cells up.
+
+    The value columns are as wide as the project's values that fit a fifth of the table (never
+    cut inside a number); a longer value goes on its own full-width line below its row. When
+    most values are longer, there are no value columns: every value has its own line.
+    """
     available = width - 11  # the # column and two spaces around each other column
     level = 17 if available >= 64 else 13 if available >= 36 else NARROW_LEVEL_CELLS
-    value = max(min(available // 6, 12), 4)
+    cap = max(available // 5, MIN_VALUE_CELLS)
+    cap = max(min(cap, (available - level - MIN_NAME_CELLS) // 2), MIN_VALUE_CELLS)
+    values = _value_cells(indicators)
+    fitting = [cells for cells in values if cells <= cap]
+    if len(fitting) * 2 < len(values):
+        return [3, level, max(available - level, 4), 0, 0]
+    value = max([MIN_VALUE_CELLS, *fitting])
     name = max(available - level - 2 * value, 4)
     return [3, level, name, value, value]
+
+
+def _value_cells(indicators: tuple[IndicatorView, ...]) -> list[int]:
+    """The width in cells of every period and annual value."""
+    return [
+        cell_len(printable(value))
+        for item in indicators
+        for value in (item.period_value, item.annual_value)
+    ]
 
 
 def indicator_lines(
     indicators: tuple[IndicatorView, ...], width: int, selected: int | None, focused: bool = True
 ) -> list[Line]:
     """The indicators as a table: each cell wrapped in its column, the selected row reversed."""
-    widths = column_widths(width)
+    widths = column_widths(width, indicators)
     narrow = widths[1] <= NARROW_LEVEL_CELLS
-    titles = ["#", "level" if narrow else "level 1 / 2", "name", "period", "annual"]
+    titles = ["#", _("level") if narrow else _("level 1 / 2"), _("name"), _("period"), _("annual")]
     lines: list[Line] = [_row_line(titles, widths, HEADER)]
     for index, item in enumerate(indicators):
-        levels = (
-            [f"{item.level1_code}/{item.level2_code}"]
-            if narrow
-            else wrap_cells(f"{item.level1_code} {item.level1}", widths[1])
-            + wrap_cells(f"{item.level2_code} {item.level2}", widths[1])
-        )
-        cells = [
-            [str(item.seq)],
-            levels,
-            wrap_cells(item.name, widths[2]),
-            wrap_cells(item.period_value, widths[3]),
-            wrap_cells(item.annual_value, widths[4]),
-        ]
         style = PLAIN
         if index == selected:
             style = SELECTED if focused else SELECTED_UNFOCUSED
-        for row in range(max(len(cell) for cell in cells)):
-            texts = [cell[row] if row < len(cell) else "" for cell in cells]
-            lines.append(_row_line(texts, widths, style))
+        lines += _indicator_rows(item, widths, width, style)
+    return lines
+
+
+def _indicator_rows(item: IndicatorView, widths: list[int], width: int, style: Style) -> list[Line]:
+    """One indicator's lines: its table row, then any value too wide for its column."""
+    narrow = widths[1] <= NARROW_LEVEL_CELLS
+    levels = (
+        [f"{item.level1_code}/{item.level2_code}"]
+        if narrow
+        else wrap_cells(f"{item.level1_code} {item.level1}", widths[1])
+        + wrap_cells(f"{item.level2_code} {item.level2}", widths[1])
+    )
+    values = [item.period_value, item.annual_value]
+    fits = all(cell_len(printable(value)) <= widths[3] for value in values)
+    cells = [
+        [str(item.seq)],
+        levels,
+        wrap_cells(item.name, widths[2]),
+        [printable(values[0])] if fits else [],
+        [printable(values[1])] if fits else [],
+    ]
+    lines = []
+    for row in range(max(len(cell) for cell in cells)):
+        texts = [cell[row] if row < len(cell) else "" for cell in cells]
+        lines.append(_row_line(texts, widths, style))
+    if not fits:
+        lines += _wide_values(values, widths[0] + 1, width, style)
+    return lines
+
+
+def _wide_values(values: list[str], indent: int, width: int, style: Style) -> list[Line]:
+    """Values too wide for their columns, each labelled, wrapped under the name column."""
+    labels = [_("period"), _("annual")]
+    if values[0] == values[1]:
+        values, labels = values[:1], [_("value")]
+    label_cells = max(cell_len(label) for label in labels) + 2
+    lines: list[Line] = []
+    for label, value in zip(labels, values, strict=True):
+        pieces = wrap_cells(value, max(width - indent - label_cells, 8))
+        for number, piece in enumerate(pieces):
+            head = " " * indent + fit_cells(label if number == 0 else "", label_cells)
+            lines.append([(fit_cells(head + piece, width), style)])
     return lines
 
 

@@ -11,9 +11,13 @@ from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
+from store.i18n import _
 from store.views import IndicatorView, ProjectDetail
 from tui.widgets.fields_layout import fields_lines
 from tui.widgets.styled_scroll_view import StyledScrollView
+
+INDICATOR_GROUP = Binding.Group(_("Indicator"))
+"""One footer entry for ↓/↑ here and `[`/`]` on the screen: they do the same."""
 
 
 class FieldsPane(StyledScrollView, can_focus=True):
@@ -26,7 +30,7 @@ class FieldsPane(StyledScrollView, can_focus=True):
             "Next indicator",
             tooltip="Select the next indicator",
             id="indicator-next",
-            show=False,
+            group=INDICATOR_GROUP,
         ),
         Binding(
             "up",
@@ -34,7 +38,7 @@ class FieldsPane(StyledScrollView, can_focus=True):
             "Previous indicator",
             tooltip="Select the previous indicator",
             id="indicator-previous",
-            show=False,
+            group=INDICATOR_GROUP,
         ),
     ]
 

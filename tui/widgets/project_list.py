@@ -1,4 +1,5 @@
-"""A virtual project list: it draws only the visible rows, so 34,000 projects open instantly."""
+"""A virtual project list grouped by unit: it draws only the visible rows, so 34,000 projects
+open instantly."""
 
 from __future__ import annotations
 
@@ -14,26 +15,34 @@ from textual.strip import Strip
 
 from store.views import ProjectSummary, Status
 from tui.paging import ProjectRows
+from tui.widgets.list_layout import ListLine, list_lines, starts_group, top_for
 from tui.widgets.styled_scroll_view import StyledScrollView
 from tui.widgets.text_cells import fit_cells, printable
 
 STATUS_MARKS = {Status.VERIFIED: "✓", Status.FLAGGED: "!", Status.UNREVIEWED: "·"}
-UNIT_CELLS = 14
 CONFIDENCE_CELLS = 5
 ROW_CACHE_LIMIT = 2000
+EXACT_COUNT_LIMIT = 2000
+"""Lists up to this long, once loaded, count their header lines for the scroll range."""
+UNIT_MARK = "▾ "
 
 
 def row_text(summary: ProjectSummary, width: int) -> str:
-    """One list row, column-aligned in cells: status mark, name, confidence, unit.
+    """One list row, column-aligned in cells: status mark, name, confidence.
 
     `*` marks flags that need attention; informational ones (`parser.flags`) leave no mark.
+    The unit is the header above the row's group, so the name gets the rest of the width.
     """
     mark = STATUS_MARKS.get(summary.status, "?") + ("*" if summary.needs_attention else " ")
-    unit_cells = UNIT_CELLS if width >= 40 else 0
-    name_cells = max(width - 2 - CONFIDENCE_CELLS - unit_cells - 1, 4)
+    name_cells = max(width - 2 - CONFIDENCE_CELLS - 1, 4)
     confidence = f"{summary.confidence:>4.2f} "
-    unit = fit_cells(printable(summary.unit), unit_cells) if unit_cells else ""
-    return mark + fit_cells(printable(summary.name), name_cells) + " " + confidence + unit
+    return mark + fit_cells(printable(summary.name), name_cells) + " " + confidence
+
+
+def header_text(summary: ProjectSummary | None, width: int) -> str:
+    """A unit's header line: its whole name, cut only at the pane's width."""
+    unit = printable(summary.unit) if summary is not None else "…"
+    return fit_cells(UNIT_MARK + unit, width)
 
 
 class ProjectList(StyledScrollView, can_focus=True, inherit_bindings=False):
@@ -45,6 +54,7 @@ class ProjectList(StyledScrollView, can_focus=True, inherit_bindings=False):
         "project-list--flagged",
         "project-list--unreviewed",
         "project-list--loading",
+        "project-list--unit",
     }
 
     @dataclass
@@ -66,19 +76,54 @@ class ProjectList(StyledScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = 0
         self.empty_message = "Loading…"
         self._row_strips: dict[tuple[int, bool], Strip] = {}
+        self._header_strips: dict[int, Strip] = {}
+        self._layout: tuple[tuple[int, int], list[ListLine], dict[int, int]] | None = None
 
     def forget_rendered_rows(self) -> None:
         """Drop the cached row strips, drawn with the old styles."""
         self._row_strips = {}
+        self._header_strips = {}
 
     def show_rows(self, rows: ProjectRows, cursor: int, empty_message: str = "") -> None:
         """Display a new view of projects with the cursor on `cursor`."""
         self.rows = rows
         self.empty_message = empty_message
-        self._row_strips = {}
-        self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
+        self.forget_rendered_rows()
+        self._layout = None
+        self._size_to_rows()
         self.move_cursor(cursor)
         self.refresh()
+
+    def _size_to_rows(self) -> None:
+        """Scroll range: a list whose rows are all loaded counts its lines exactly (no scrollbar
+        when they fit); a longer one lets headers take up to half a view."""
+        region = self.scrollable_content_region
+        count = len(self.rows)
+        lines = count + region.height // 2
+        if count <= EXACT_COUNT_LIMIT:
+            summaries = [self.rows.row(index) for index in range(count)]
+            if None not in summaries:
+                lines = count + 1 + sum(map(starts_group, summaries, summaries[1:]))
+        size = Size(region.width, lines)
+        if size != self.virtual_size:
+            self.virtual_size = size
+
+    def lines(self) -> list[ListLine]:
+        """What each screen line shows now, laid out once per top row and set of loaded rows."""
+        return self._current_layout()[1]
+
+    def line_of(self, index: int) -> int | None:
+        """The screen line showing project `index`, or None when it is out of view."""
+        return self._current_layout()[2].get(index)
+
+    def _current_layout(self) -> tuple[tuple[int, int], list[ListLine], dict[int, int]]:
+        """The layout for the current top and height (kept until either or the rows change)."""
+        key = (round(self.scroll_y), self.scrollable_content_region.height)
+        if self._layout is None or self._layout[0] != key:
+            lines = list_lines(key[0], key[1], len(self.rows), self.rows.row)
+            rows = {line.project: y for y, line in enumerate(lines) if not line.header}
+            self._layout = (key, lines, rows)
+        return self._layout
 
     def move_cursor(self, index: int) -> None:
         """Put the cursor on `index`; when it leaves the view, jump so it sits a third inside.
@@ -87,40 +132,74 @@ class ProjectList(StyledScrollView, can_focus=True, inherit_bindings=False):
         two thirds of a screen of the rows ahead in view and redraws the list once per jump.
         """
         previous, self.cursor = self.cursor, index
-        top = self.scroll_offset.y
         height = max(self.scrollable_content_region.height, 1)
-        if index < top:
-            self.scroll_to(y=max(index - (height - 1 - height // 3), 0), animate=False,
-                           immediate=True)
-        elif index >= top + height:
-            self.scroll_to(y=index - height // 3, animate=False, immediate=True)
-        if self.scroll_offset.y == top:
-            self.refresh_line(previous)
-            self.refresh_line(index)
+        if self.line_of(index) is not None or not self.rows.ids:
+            for row in (previous, index):
+                line = self.line_of(row)
+                if line is not None:
+                    self.refresh_line(round(self.scroll_y) + line)
+            return
+        below = index > round(self.scroll_y)
+        wanted = height // 3 if below else height - 1 - height // 3
+        self._scroll_to_top(top_for(index, wanted, self.rows.row))
+
+    def keep_cursor_in_view(self) -> None:
+        """Scroll so the cursor's row is on screen (after a resize), a third from the top."""
+        if self.rows.ids and self.line_of(self.cursor) is None:
+            height = max(self.scrollable_content_region.height, 1)
+            self._scroll_to_top(top_for(self.cursor, height // 3, self.rows.row))
+
+    def _scroll_to_top(self, top: int) -> None:
+        """Make project `top` the first one in view (no further down than a full last screen)."""
+        height = max(self.scrollable_content_region.height, 1)
+        last_top = top_for(len(self.rows) - 1, height - 1, self.rows.row)
+        self.scroll_to(y=min(top, last_top), animate=False, immediate=True)
+        self.refresh()
 
     def refresh_rows(self) -> None:
-        """Redraw every visible row (after a page arrived)."""
+        """Redraw every visible row (after a page arrived: headers may have moved)."""
+        self._layout = None
+        self._size_to_rows()
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        """Draw the row at screen line `y` (or a placeholder while its page loads)."""
-        index = y + round(self.scroll_y)
+        """Draw screen line `y`: a unit header, a row, or a placeholder while its page loads."""
         width = self.scrollable_content_region.width
         if not self.rows.ids:
             text = self.empty_message if y == 0 else ""
             return Strip([Segment(fit_cells(text, width), self._style("base"))], width)
-        if index >= len(self.rows):
+        lines = self.lines()
+        if y >= len(lines):
             return Strip.blank(width, self._style("base"))
+        index, header = lines[y]
         summary = self.rows.row(index)
         if summary is None:
             self._request_visible_pages()
+        if header:
+            return self._header_strip(index, summary, width)
+        if summary is None:
             style = self._style("project-list--loading")
             return Strip([Segment(fit_cells("  …", width), style)], width)
+        return self._row_strip(index, summary, width)
+
+    def _header_strip(self, index: int, summary: ProjectSummary | None, width: int) -> Strip:
+        """The header naming the unit of project `index`."""
+        strip = self._header_strips.get(index) if summary is not None else None
+        if strip is None:
+            segment = Segment(header_text(summary, width), self._style("project-list--unit"))
+            strip = Strip([segment], width)
+            if summary is not None:
+                self._header_strips[index] = strip
+        return strip
+
+    def _row_strip(self, index: int, summary: ProjectSummary, width: int) -> Strip:
+        """The row of project `index`, highlighted when the cursor is on it."""
         key = (index, index == self.cursor)
         strip = self._row_strips.get(key)
         if strip is None:
             if len(self._row_strips) > ROW_CACHE_LIMIT:
                 self._row_strips.clear()
+                self._header_strips.clear()
             segment = Segment(row_text(summary, width), self._row_style(summary, index))
             strip = self._row_strips[key] = Strip([segment], width)
         return strip
@@ -140,12 +219,14 @@ class ProjectList(StyledScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.PagesWanted(pages))
 
     def on_resize(self, event: events.Resize) -> None:
-        """Keep the virtual width in step with the widget; rows are drawn again at the new width."""
-        self._row_strips = {}
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
+        """Rows are drawn again at the new width; the cursor's row stays in view."""
+        self.forget_rendered_rows()
+        self._layout = None
+        self._size_to_rows()
+        self.keep_cursor_in_view()
 
     def on_click(self, event: events.Click) -> None:
-        """Tell the screen which row was clicked."""
-        index = event.y + round(self.scroll_y)
-        if 0 <= index < len(self.rows):
-            self.post_message(self.RowClicked(index))
+        """Tell the screen which row was clicked (a header selects its unit's first row)."""
+        lines = self.lines()
+        if 0 <= event.y < len(lines):
+            self.post_message(self.RowClicked(lines[event.y].project))

@@ -44,9 +44,35 @@ def wrap_rows(text: str, width: int) -> list[tuple[int, int, int]]:
 
 
 def _wrap(line: str, offset: int, width: int) -> list[Span]:
-    """Cut one line into pieces of at most `width` cells (a wide character is never split)."""
-    if cell_len(line) <= width:
+    """Cut one line into pieces of at most `width` cells (a wide character is never split),
+    evenly: a line a little wider than the pane becomes two halves, not a line and a stub."""
+    total = cell_len(line)
+    if total <= width:
         return [(offset, offset + len(line))]
+    full = _cut(line, offset, width)
+    even = _cut_evenly(line, offset, width, len(full))
+    return even if len(even) == len(full) else full
+
+
+def _cut_evenly(line: str, offset: int, width: int, rows: int) -> list[Span]:
+    """Cut one line into about `rows` pieces of nearly equal width, none wider than `width`."""
+    total = cell_len(line)
+    pieces: list[Span] = []
+    piece_start = piece_cells = cells = 0
+    for index, character in enumerate(line):
+        size = get_character_cell_size(character)
+        boundary = -(-(len(pieces) + 1) * total // rows)
+        limit = min(piece_cells + width, boundary)
+        if cells + size > limit and index > piece_start:
+            pieces.append((offset + piece_start, offset + index))
+            piece_start, piece_cells = index, cells
+        cells += size
+    pieces.append((offset + piece_start, offset + len(line)))
+    return pieces
+
+
+def _cut(line: str, offset: int, width: int) -> list[Span]:
+    """Cut one line into pieces of at most `width` cells, each as full as it can be."""
     pieces, piece_start, cells = [], 0, 0
     for index, character in enumerate(line):
         size = get_character_cell_size(character)

@@ -54,7 +54,7 @@ async def test_list_marks_attention_flags_and_n_still_stops_at_every_unreviewed(
             False, True, False, False
         ]
         assert [row_text(summary, 60)[1] for summary in marks if summary] == [" ", "*", " ", " "]
-        shown = [listing.render_line(row).text for row in range(4)]
+        shown = [listing.render_line(listing.line_of(row) or 0).text for row in range(4)]
         assert shown[1][1] == "*" and shown[0][1] == " " and shown[3][1] == " "
         await pilot.press("n")
         await settle(pilot)

@@ -51,7 +51,7 @@ async def test_names_with_brackets_are_drawn_as_printed(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         listing = app.screen.query_one(ProjectList)
-        assert "[b]" in listing.render_line(0).text
+        assert "[b]" in listing.render_line(listing.line_of(0) or 0).text
         fields = app.screen.query_one(FieldsPane)
         assert "项目0[b]甲[/b]" in fields.render_line(0).text
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.cells import cell_len
 
 from parser import Flag, NameCandidate
@@ -87,3 +89,48 @@ def test_latin_words_wrap_at_spaces_and_chinese_anywhere() -> None:
 def test_a_narrow_pane_shows_level_codes_alone() -> None:
     shown = "\n".join(text_of(fields_lines(detail(), 40, None)))
     assert "3/31" in shown and "满意度指标" not in shown
+
+
+def with_values(*values: tuple[str, str]) -> ProjectDetail:
+    """The test project with one indicator per (period, annual) pair."""
+    base = detail().indicators[0]
+    indicators = tuple(
+        replace(base, id=seq, seq=seq, period_value=period, annual_value=annual)
+        for seq, (period, annual) in enumerate(values, 1)
+    )
+    return replace(detail(), indicators=indicators)
+
+
+def test_a_value_is_never_split_inside_its_column() -> None:
+    capacity = "项目建成月产能≥9万片"
+    values = [("390亿", "390亿"), (capacity, capacity), ("≥100亿", "≥98亿")]
+    for width in (42, 56, 90):
+        lines = text_of(fields_lines(with_values(*values), width, None))
+        for period, annual in values:
+            assert any(period in line for line in lines), (width, period)
+            assert any(annual in line for line in lines), (width, annual)
+
+
+def test_a_long_qualitative_value_takes_full_width_lines_not_a_narrow_column() -> None:
+    long_value = "按照国家和省市有关要求完成年度全部工作任务并通过验收" * 2
+    width = 60
+    lines = text_of(fields_lines(with_values(("1个", "1个"), (long_value, "提升")), width, None))
+    table = lines[lines.index(next(line for line in lines if line.startswith(" #  "))) :]
+    assert len(table) <= 1 + 2 + 2 + 2 * (cell_len(long_value) // (width - 16) + 1) + 1
+    assert long_value[:10] in "".join(table)
+
+
+def test_a_wrapped_line_does_not_start_with_closing_punctuation() -> None:
+    assert wrap_cells("一二三四，五", 8) == ["一二三", "四，五"]
+    for width in range(6, 16):
+        pieces = wrap_cells("落户以来累计创造就业岗位（含劳务外包）（个）", width)
+        assert not any(piece.startswith(("）", "，", "。")) for piece in pieces), width
+
+
+def test_when_most_values_are_long_every_value_gets_its_own_line() -> None:
+    capacity, area = "项目建成月产能≥9万片", "1881.47平方米"
+    long_values = [(capacity, capacity), (area, area)]
+    lines = text_of(fields_lines(with_values(*long_values, ("1个", "1个")), 44, None))
+    table = lines[next(i for i, line in enumerate(lines) if line.startswith(" #  ")) :]
+    assert "period" not in table[0]
+    assert sum(line.strip().startswith("value") for line in table) == 3
