@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from parser._fast_records import new_project
 from parser.claims import subtract, unclaimed_spans
 from parser.errors import ParseError
 from parser.fit import short_grams
 from parser.indicators import IndicatorCell, read_indicators
 from parser.joined import Joined, envelope
-from parser.lines import display_width, split_lines
+from parser.lines import DEPARTMENT_LINE, NOISE_LINE, Line, display_width, split_lines
 from parser.model import (
     Document,
     Flag,
@@ -19,10 +20,10 @@ from parser.model import (
     Project,
     Span,
     Unit,
-    new_project,
 )
 from parser.names import BlockText, NameChoice, PrintedName, assign_document
 from parser.segment import Block, NamePieces, Segmented, UnitHeader, segment
+from parser.text import N_
 from parser.truncation import truncation_flag
 from parser.values import parse_value
 
@@ -222,15 +223,28 @@ def _document_flags(
     return tuple(flags)
 
 
+_NO_TABLE = N_(
+    "no performance-target table was found: the text from here on has no indicator list such "
+    "as `{example}`; check that this is the right file"
+)
+
+
+def _table_start(lines: Sequence[Line], end: int) -> int:
+    """Return where the table was looked for: the first line that is no header or title."""
+    for line in lines:
+        if line.kind is not NOISE_LINE and line.kind is not DEPARTMENT_LINE:
+            return line.start
+    return end
+
+
 def parse(text: str, source: str = "") -> Document:
     """Parse a performance-target table's text into a Document; raise ParseError if it has none."""
-    segmented = segment(split_lines(text))
+    lines = split_lines(text)
+    segmented = segment(lines)
     units, groups = _groups(text, segmented)
     if not any(block.cell.indicators for group in groups for block in group.blocks):
-        raise ParseError(
-            "no performance-target table was found (no indicator list such as "
-            "`1、1-产出指标；11-数量指标；…`); check that this is the right file"
-        )
+        example = "1、1-产出指标；11-数量指标；…"
+        raise ParseError.at(text, _table_start(lines, len(text)), _NO_TABLE, {"example": example})
     department = segmented.department or (units[0].name if units else "")
     projects: list[Project] = []
     unassigned: list[NameLine] = []

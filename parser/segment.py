@@ -7,7 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from parser.heads import heads_after_stops
-from parser.lines import DEPARTMENT, Kind, Line, display_width
+from parser.lines import (
+    DEPARTMENT,
+    DEPARTMENT_LINE,
+    FIRST_INDICATOR_LINE,
+    NAME_LINE,
+    NOISE_LINE,
+    TEXT_LINE,
+    Kind,
+    Line,
+    display_width,
+)
 from parser.model import Span
 
 # Endings of an organisation's name (资金使用单位): rules of the language, not names of the sample.
@@ -28,10 +38,6 @@ _ANNUAL = re.compile(r"年度指标值\s*[:：]")
 _LINE_HEAD = re.compile(r"(\d+)\s*、\s*\d")
 # How far back a head (`。12、1-`) can begin before the line it completes on.
 _HEAD_REACH = 16
-# The kinds as plain module names: reading an Enum member through its class costs ~15x more,
-# and every line is compared with several.
-_NOISE, _DEPARTMENT, _NAME = Kind.NOISE, Kind.DEPARTMENT, Kind.NAME
-_FIRST_INDICATOR, _TEXT = Kind.FIRST_INDICATOR, Kind.TEXT
 
 _OPENERS = "（(“‘《【["
 _CLOSERS = "）)”’》】]"
@@ -151,7 +157,7 @@ class _Segmenter:
         self.full_target_width = full_target_width
         self.last_target_line = ""
         self.result = Segmented()
-        self.name_width = widest([line.content for line in lines if line.kind is _NAME])
+        self.name_width = widest([line.content for line in lines if line.kind is NAME_LINE])
         self.state = "free"
         self.name: NamePieces | None = None
         self.name_last_line = ""
@@ -162,18 +168,18 @@ class _Segmenter:
         """Return the kind of the next line after `index` that is not noise."""
         for position in range(index + 1, len(self.lines)):
             kind = self.lines[position].kind
-            if kind is not _NOISE:
+            if kind is not NOISE_LINE:
                 return kind
         return None
 
     def run(self) -> Segmented:
         """Walk every line once and return the events."""
         for index, line in enumerate(self.lines):
-            if line.kind is _NOISE:
+            if line.kind is NOISE_LINE:
                 self.result.noise.append(line.span)
                 self.previous_noise = True
                 continue
-            if line.kind is _DEPARTMENT:
+            if line.kind is DEPARTMENT_LINE:
                 self._department(line)
             elif self.state == "indicators" and self._continues_indicators(line):
                 self._add_indicator_line(line)
@@ -182,7 +188,7 @@ class _Segmenter:
                 self.name.pieces.append(line.span)
                 self.name.text += line.content
                 self.name_last_line = line.content
-            elif self.state == "target" and line.kind is _TEXT:
+            elif self.state == "target" and line.kind is TEXT_LINE:
                 assert self.block is not None
                 self.block.target.append(line.span)
                 self._note_target_width(line)
@@ -201,7 +207,7 @@ class _Segmenter:
     def _continues_indicators(self, line: Line) -> bool:
         """Tell whether a line still belongs to the open indicator cell."""
         assert self.block is not None
-        if line.kind is _NAME:
+        if line.kind is NAME_LINE:
             return False
         if not self.block.indicators_complete():
             return True
@@ -220,11 +226,11 @@ class _Segmenter:
     def _continues_name(self, index: int, line: Line) -> bool:
         """Tell whether an unindented line continues the open project name."""
         assert self.name is not None
-        if line.kind is not _TEXT or self.previous_noise:
+        if line.kind is not TEXT_LINE or self.previous_noise:
             return False
         if _unbalanced(self.name.text):
             return True
-        if self.next_kind(index) is _FIRST_INDICATOR:
+        if self.next_kind(index) is FIRST_INDICATOR_LINE:
             return False  # the line is the whole target: a block never lacks one
         if self._is_unit(index, line) and (
             self._shares_department_prefix(line) or not self._name_line_full()
@@ -245,7 +251,7 @@ class _Segmenter:
         width = display_width(line.content)
         if self.full_target_width and width >= self.full_target_width - _FULL_TARGET_SLACK:
             return False
-        return self.next_kind(index) is not _FIRST_INDICATOR
+        return self.next_kind(index) is not FIRST_INDICATOR_LINE
 
     def _shares_department_prefix(self, line: Line) -> bool:
         """Tell whether a line starts like the department's name (units share its region)."""
@@ -259,12 +265,12 @@ class _Segmenter:
 
     def _free(self, index: int, line: Line) -> None:
         """Start whatever a line begins outside any open cell: name, indicators, unit or target."""
-        if line.kind is _NAME:
+        if line.kind is NAME_LINE:
             self.name = NamePieces([line.span], line.content)
             self.name_last_line = line.content
             self.result.events.append(self.name)
             self.state = "name"
-        elif line.kind is _FIRST_INDICATOR:
+        elif line.kind is FIRST_INDICATOR_LINE:
             if self.state != "target":
                 self._start_block()
             self._add_indicator_line(line)
