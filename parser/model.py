@@ -23,12 +23,30 @@ class ParsedValue:
 
 @dataclass(frozen=True)
 class Flag:
-    """A problem the parser noticed: a stable code for machines and a sentence for reviewers."""
+    """A problem the parser noticed: a stable code for machines and a sentence for reviewers.
+
+    The sentence is English; `template` (marked with `N_`) and `params` let a user interface
+    show it translated: `message == template.format(**dict(params))`. A flag built from a plain
+    message has that message as its template and no params.
+    """
 
     code: str
     message: str = ""
     span: Span | None = None
     """Where in the text the problem is, for findings a reviewer must be able to jump to."""
+    template: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        """Take the message as the template of a flag built without one."""
+        if not self.template:
+            object.__setattr__(self, "template", self.message)
+
+    @classmethod
+    def of(cls, code: str, template: str, span: Span | None = None, **params: object) -> Flag:
+        """Build a flag from an `N_`-marked template and the values of its named fields."""
+        values = tuple([(name, str(value)) for name, value in params.items()])
+        return cls(code, template.format(**params) if params else template, span, template, values)
 
 
 @dataclass(frozen=True)

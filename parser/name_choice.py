@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from parser.model import Flag
+from parser.text import N_
 
 # Nats that one full unit of content fit is worth against position evidence.
 CONTENT_WEIGHT = 8.0
@@ -46,12 +47,13 @@ class NameChoice:
 
 
 # Most blocks of a displaced pattern carry this flag; being frozen, one instance serves them all.
-_DISPLACED = Flag("name_displaced", "the name was printed away from this block")
+_DISPLACED = Flag.of("name_displaced", N_("the name was printed away from this block"))
 
 
 def no_name() -> NameChoice:
-    """Return the choice of a block no printed name was left for."""
-    return NameChoice(None, 0.0, [Flag("missing_name", "no printed name was left for this block")])
+    """Return the choice of a block no printed name was left for (`missing_name` follows from
+    its empty name, in `parser.flags.content_flags`)."""
+    return NameChoice(None, 0.0)
 
 
 def describe_choice(
@@ -74,7 +76,8 @@ def describe_choice(
     flags = []
     if close:
         listed = "; ".join(names[other].text for _, other in close)
-        flags.append(Flag("name_ambiguous", f"the text cannot tell this name from: {listed}"))
+        template = N_("the text cannot tell this name from: {names}")
+        flags.append(Flag.of("name_ambiguous", template, names=listed))
     if not printed_before:
         flags.append(_DISPLACED)
     alternatives = [(other, round(fit_of(other), 4)) for _, other in close]
