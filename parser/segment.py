@@ -29,6 +29,9 @@ _UNIT_FORBIDDEN = re.compile(r"[，。；：:、,.;!?！？\d\sA-Za-z%％]")
 _NAME_WIDTH_SLACK = 1.2
 # A line counts as full when it is this many columns short of the widest name line at most.
 _FULL_LINE_SLACK = 3
+# A line wrapped at the name column is at most one column short of it (one wide character
+# did not fit).
+_WRAPPED_SLACK = 1
 # A full target line is at most one wide character short of the widest one (wrapping leaves
 # less than a character free), so a unit header must be narrower than that.
 _FULL_TARGET_SLACK = 2
@@ -166,10 +169,15 @@ class _Segmenter:
 
     def next_kind(self, index: int) -> Kind | None:
         """Return the kind of the next line after `index` that is not noise."""
+        following = self.next_line(index)
+        return None if following is None else following.kind
+
+    def next_line(self, index: int) -> Line | None:
+        """Return the next line after `index` that is not noise."""
         for position in range(index + 1, len(self.lines)):
-            kind = self.lines[position].kind
-            if kind is not NOISE_LINE:
-                return kind
+            line = self.lines[position]
+            if line.kind is not NOISE_LINE:
+                return line
         return None
 
     def run(self) -> Segmented:
@@ -232,6 +240,8 @@ class _Segmenter:
             return True
         if self.next_kind(index) is FIRST_INDICATOR_LINE:
             return False  # the line is the whole target: a block never lacks one
+        if self._wrapped_name_piece(index, line):
+            return True  # as wide as the name column after a full line: the name goes on
         if self._is_unit(index, line) and (
             self._shares_department_prefix(line) or not self._name_line_full()
         ):
@@ -244,20 +254,44 @@ class _Segmenter:
         self.last_target_line = line.content
 
     def _is_unit(self, index: int, line: Line) -> bool:
-        """Tell whether a line is a unit header: it reads as one, is no full target line, and is
-        not followed by indicators (which would make it a one-line target)."""
+        """Tell whether a line is a unit header: it reads as one and is not followed by
+        indicators (which would make it a one-line target).
+
+        A line as wide as a full target line may be a target's first line instead. It is still
+        a unit when structure says so: a project name follows it (a target is followed by more
+        target or its indicators, never by a name), or it starts like the department's name, as
+        a subordinate unit's does (a target never begins with the region's name).
+        """
         if not looks_like_unit(line.content):
+            return False
+        following = self.next_kind(index)
+        if following is FIRST_INDICATOR_LINE:
             return False
         width = display_width(line.content)
         if self.full_target_width and width >= self.full_target_width - _FULL_TARGET_SLACK:
-            return False
-        return self.next_kind(index) is not FIRST_INDICATOR_LINE
+            return following is NAME_LINE or self._shares_department_prefix(line)
+        return True
 
     def _shares_department_prefix(self, line: Line) -> bool:
         """Tell whether a line starts like the department's name (units share its region)."""
         department = self.result.department
         text = line.content.strip()
         return len(department) >= 2 and text[:2] == department[:2]
+
+    def _wrapped_name_piece(self, index: int, line: Line) -> bool:
+        """Tell whether a line is a middle piece of a name wrapped in a narrow column, even where
+        it reads like a unit (`湛江市展会`): it fills the column after a line that filled it, and
+        the next line is as narrow (more name; a unit is followed by a name or a target)."""
+        edge = self.name_width - _WRAPPED_SLACK
+        if not (display_width(self.name_last_line) >= edge
+                and edge <= display_width(line.content) <= self.name_width):
+            return False
+        following = self.next_line(index)
+        return (
+            following is not None
+            and following.kind is TEXT_LINE
+            and display_width(following.content) <= self.name_width
+        )
 
     def _name_line_full(self) -> bool:
         """Tell whether the name's last line reaches the name column's edge, so it may go on."""
