@@ -109,7 +109,7 @@ def _flag_from_json(code: str, detail: Mapping[str, Any]) -> Flag:
     if template and "template" in Flag.__dataclass_fields__:
         params = tuple((str(k), str(v)) for k, v in dict(detail.get("params", {})).items())
         return Flag(code, message, (int(span[0]), int(span[1])) if span else None,
-                    template=template, params=params)  # type: ignore[call-arg]
+                    template=template, params=params)
     return Flag(code, message, (int(span[0]), int(span[1])) if span else None)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -45,9 +46,10 @@ def test_unit_families_make_the_target_column_as_wide_as_a_unit_or_narrower() ->
         family = record["layout_family"]
         if family not in ("units_as_wide", "units_wider"):
             continue
-        units = list(dict.fromkeys(project["unit"] for project in record["projects"]))[1:]
+        projects = cast(list[dict[str, str]], record["projects"])
+        units = list(dict.fromkeys(project["unit"] for project in projects))[1:]
         widest = max(map(_width, units))
-        width = record["layout"]["target_width"]
+        width = cast(dict[str, int], record["layout"])["target_width"]
         assert width == widest if family == "units_as_wide" else width < widest
         seen.add(family)
     assert seen == {"units_as_wide", "units_wider"}
