@@ -8,19 +8,15 @@ beyond a band is then a prefix or suffix minimum, so each proof costs a constant
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
 from parser.fit_index import FitIndex
-from parser.name_choice import CONTENT_WEIGHT
 from parser.position import INNER, LAST, PRIOR_DECAY, OffsetModel
 from parser.sparse_assignment import Matching
 
 # A pair outside the band may cost as little as its potentials (a tie) up to this rounding.
 _TIE = 1e-7
-# When the bound fails only for names printed under a few texts, those texts' fits to every
-# block replace their floor (a name printed a thousand times is costed once per block).
-_EXACT_TEXTS = 16
 _NONE = math.inf
 
 
@@ -78,51 +74,59 @@ def certified(
 
     Then no matching using such a pair costs less (a tie is allowed: another matching as good).
     """
-    if not by_name:
-        return _certified_by_block(unit, matching, band, tails)
-    failing = _failing_by_name(unit, matching, band, tails, range(len(unit.slots)), None)
-    texts = {unit.index.text_of_row[row] for row in failing}
-    if len(texts) > _EXACT_TEXTS:
-        return False
-    for text in texts:  # names printed many times: their fits to every block, not a floor
-        content = [CONTENT_WEIGHT * (1.0 - unit.index.fit(text, column))
-                   for column in range(unit.count)]
-        rows = [row for row in failing if unit.index.text_of_row[row] == text]
-        if _failing_by_name(unit, matching, band, tails, rows, content):
-            return False
-    return True
+    if by_name:
+        return _ByName(unit, matching, tails).holds(band)
+    return _certified_by_block(unit, matching, band, tails)
 
 
-def _failing_by_name(
-    unit: BandedCosts, matching: Matching, band: int, tails: Tails, rows: Iterable[int],
-    content: list[float] | None,
-) -> list[int]:
-    """Return the rows (names) whose bound fails, blocks being the columns.
+class _ByName:
+    """The proof when names are the rows and blocks the columns.
 
-    `content` is the rows' common content cost per block, or None to use each row's floor.
+    A row's floor bound over all blocks beyond the band is a prefix (or suffix) minimum. Where it
+    fails (a loose floor), the blocks beyond are costed one by one, outward, until the bound on
+    those left clears the row's potential.
     """
-    last = unit.count - 1
-    potential = matching.column_potential
-    extra = list(content) if content is not None else [0.0] * unit.count
-    extra[last] = _NONE  # the last block has its own tail; it is checked with its real cost
-    before = _running_min([extra[j] - PRIOR_DECAY * j - potential[j] for j in range(unit.count)])
-    after = _suffix_min([extra[j] + PRIOR_DECAY * j - potential[j] for j in range(unit.count)])
-    after_intercept, before_intercept = tails.inner
-    failing = []
-    for row in rows:
-        slot = unit.slots[row]
-        floor = unit.content_floor(row) if content is None else 0.0
+
+    def __init__(self, unit: BandedCosts, matching: Matching, tails: Tails) -> None:
+        """Tabulate, per block, the least position-and-potential term of all blocks before it
+        and of all blocks after it (the last block has its own tail and is checked alone)."""
+        self.unit, self.matching = unit, matching
+        self.last = unit.count - 1
+        potential = matching.column_potential
+        inner = [0.0] * self.last + [_NONE]
+        self.before = _running_min([inner[j] - PRIOR_DECAY * j - potential[j]
+                                    for j in range(unit.count)])
+        self.after = _suffix_min([inner[j] + PRIOR_DECAY * j - potential[j]
+                                  for j in range(unit.count)])
+        self.after_intercept, self.before_intercept = tails.inner
+
+    def holds(self, band: int) -> bool:
+        """Tell whether every row's bound holds."""
+        return all(self._row_holds(row, band) for row in range(len(self.unit.slots)))
+
+    def _row_holds(self, row: int, band: int) -> bool:
+        """Tell whether no block outside a row's band costs less than the two potentials."""
+        unit, slot = self.unit, self.unit.slots[row]
+        limit = self.matching.row_potential[row] - _TIE
+        floor = unit.content_floor(row)
         low, high = slot - band, slot + band
-        least = _NONE
-        if low > 0:
-            least = floor + after_intercept + PRIOR_DECAY * slot + before[min(low, unit.count)]
-        if high + 1 < unit.count:
-            least = min(least, floor + before_intercept - PRIOR_DECAY * slot + after[high + 1])
-        if not low <= last <= high:
-            least = min(least, unit.cost(row, last) - potential[last])
-        if least - matching.row_potential[row] < -_TIE:
-            failing.append(row)
-    return failing
+        if not low <= self.last <= high and self._reduced(row, self.last) < limit:
+            return False
+        left = floor + self.after_intercept + PRIOR_DECAY * slot
+        while low > 0 and left + self.before[min(low, unit.count)] < limit:
+            low -= 1  # the floor is too loose here: cost the nearest block outside exactly
+            if low != self.last and self._reduced(row, low) < limit:
+                return False
+        right = floor + self.before_intercept - PRIOR_DECAY * slot
+        while high + 1 < unit.count and right + self.after[high + 1] < limit:
+            high += 1
+            if high != self.last and self._reduced(row, high) < limit:
+                return False
+        return True
+
+    def _reduced(self, row: int, column: int) -> float:
+        """Return a pair's cost less its column's potential."""
+        return self.unit.cost(row, column) - self.matching.column_potential[column]
 
 
 def _certified_by_block(unit: BandedCosts, matching: Matching, band: int, tails: Tails) -> bool:
