@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from parser.indicators import LEVEL1_NAMES, LEVEL2_NAMES, STANDARD_LEVELS
 from parser.model import Flag, Indicator
@@ -106,8 +107,7 @@ def content_flags(name: str, target: str, indicators: Sequence[Indicator]) -> tu
         flags.append(_no_indicators(target))
     gap, differing = None, []
     for expected, indicator in enumerate(indicators, start=1):  # one pass: a project has many
-        levels = (indicator.level1_code, indicator.level1, indicator.level2_code, indicator.level2)
-        if levels not in STANDARD_LEVELS and _levels_disagree(indicator):
+        if _levels_of(indicator) not in STANDARD_LEVELS and _levels_disagree(indicator):
             flags.append(_level_flag(indicator))
         if gap is None and indicator.seq != expected:
             gap = _sequence_gap(indicator.seq, expected)
@@ -119,6 +119,8 @@ def content_flags(name: str, target: str, indicators: Sequence[Indicator]) -> tu
         flags.append(_values_differ(", ".join(differing)))
     return tuple(flags)
 
+
+_levels_of = attrgetter("level1_code", "level1", "level2_code", "level2")
 
 _MISSING_NAME = Flag.of("missing_name", N_("no printed name was left for this block"))
 _MISSING_TARGET = Flag.of(

@@ -283,6 +283,8 @@ class _Segmenter:
         it reads like a unit (`湛江市展会`): it fills the column after a line that filled it, and
         the next line is as narrow (more name; a unit is followed by a name or a target)."""
         edge = self.name_width - _WRAPPED_SLACK
+        if len(self.name_last_line) * 2 < edge or len(line.content) * 2 < edge:
+            return False  # too short to fill the column, whatever its characters' widths
         if not (display_width(self.name_last_line) >= edge
                 and edge <= display_width(line.content) <= self.name_width):
             return False
