@@ -6,7 +6,8 @@ For every OUT_DIR/<name>.txt with OUT_DIR/truth/<name>.json, parse the document 
 targets (exact text), names (exact text, and whether a wrong one was at least flagged
 `name_ambiguous`) and indicators (all eight fields exact). Parsed and true projects are aligned by
 (unit, target) and, between aligned anchors, by position, so one split project does not shift the
-rest. Prints shares of the true counts, overall and per name-displacement pattern.
+rest. Prints shares of the true counts, overall, per name-displacement pattern and per layout
+family (column widths, benchmarks/docgen/families.py).
 """
 
 from __future__ import annotations
@@ -107,9 +108,18 @@ def summary(counts: Counter[str]) -> dict[str, Any]:
     }
 
 
-def measure(out_dir: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]], list[Any]]:
-    """Score every document with a truth file; return overall, per-pattern and per-document."""
-    total, by_pattern = Counter[str](), dict[str, Counter[str]]()
+Groups = dict[str, dict[str, dict[str, Any]]]
+"""Summaries per group, by grouping: {"pattern": {"before": {...}}, "family": {...}}."""
+
+
+def measure(out_dir: Path) -> tuple[dict[str, Any], Groups, list[Any]]:
+    """Score every document with a truth file; return overall, per-group and per-document.
+
+    Documents are grouped by name-displacement pattern and by layout family (column widths;
+    corpora written before families existed are all `standard`).
+    """
+    total = Counter[str]()
+    groups: dict[str, dict[str, Counter[str]]] = {"pattern": {}, "family": {}}
     per_document = []
     for truth_path in sorted((out_dir / "truth").glob("*.json")):
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
@@ -118,12 +128,17 @@ def measure(out_dir: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]], l
             continue
         counts = score_document(text_path, truth)
         total.update(counts)
-        by_pattern.setdefault(truth["layout"]["pattern"], Counter()).update(counts)
+        keys = {"pattern": truth["layout"]["pattern"],
+                "family": truth.get("layout_family", "standard")}
+        for grouping, key in keys.items():
+            groups[grouping].setdefault(key, Counter()).update(counts)
         per_document.append((truth["source"], counts["projects"] - counts["names_right"]))
     worst = sorted(per_document, key=lambda item: -item[1])
     fields = {key.split(":", 1)[1]: n for key, n in total.items() if key.startswith("indicator_f")}
     overall = summary(total) | {"indicator_fields_wrong": fields}
-    return overall, {name: summary(c) for name, c in sorted(by_pattern.items())}, worst
+    summaries = {grouping: {name: summary(c) for name, c in sorted(by_key.items())}
+                 for grouping, by_key in groups.items()}
+    return overall, summaries, worst
 
 
 def show_document(out_dir: Path, name: str) -> None:
@@ -132,7 +147,8 @@ def show_document(out_dir: Path, name: str) -> None:
     document = parse(decode((out_dir / truth["source"]).read_bytes()).text, source=name)
     projects, parsed = truth["projects"], list(document.projects)
     pairs = align(projects, parsed)
-    print(f"{name}: pattern {truth['layout']['pattern']}, {len(projects)} projects, "
+    print(f"{name}: pattern {truth['layout']['pattern']}, "
+          f"family {truth.get('layout_family', 'standard')}, {len(projects)} projects, "
           f"{len(parsed)} parsed, {len(pairs)} aligned")
     for true_index, parsed_index in pairs:
         expected, got = projects[true_index], parsed[parsed_index]
@@ -166,17 +182,20 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             show_document(args.out_dir, name)
         return 0
-    overall, by_pattern, worst = measure(args.out_dir)
+    overall, groups, worst = measure(args.out_dir)
     if args.json:
-        print(json.dumps({"overall": overall, "by_pattern": by_pattern,
-                          "worst": worst[: args.worst]}, ensure_ascii=False))
+        print(json.dumps({"overall": overall, "by_pattern": groups["pattern"],
+                          "by_family": groups["family"], "worst": worst[: args.worst]},
+                         ensure_ascii=False))
         return 0
     for key, value in overall.items():
         print(f"{key:28} {value}")
-    for pattern, figures in by_pattern.items():
-        print(f"pattern {pattern:11} names_right {figures['names_right']}  "
-              f"targets_right {figures['targets_right']}  "
-              f"indicators_right {figures['indicators_right']}  ({figures['documents']} docs)")
+    for grouping, by_key in groups.items():
+        for name, figures in by_key.items():
+            print(f"{grouping} {name:13} names_right {figures['names_right']}  "
+                  f"targets_right {figures['targets_right']}  "
+                  f"indicators_right {figures['indicators_right']}  "
+                  f"({figures['documents']} docs)")
     for name, wrong in worst[: args.worst]:
         print(f"worst: {name} ({wrong} names wrong)")
     return 0

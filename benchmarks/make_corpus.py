@@ -3,7 +3,8 @@
 Usage: python benchmarks/make_corpus.py N OUT_DIR [--seed S]
 
 Documents go to OUT_DIR/<name>.txt in varying encodings (UTF-8, UTF-8 with BOM, GB18030, some
-CRLF); the records the parser should find go to OUT_DIR/truth/<name>.json.
+CRLF) and layout families (column widths, docgen/families.py); the records the parser should
+find go to OUT_DIR/truth/<name>.json.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docgen.document import build_document
+from docgen.families import apply_family, draw_family
 from docgen.layout import Layout
 from docgen.pages import render
 
@@ -38,7 +40,8 @@ def generate(seed: int, index: int) -> tuple[str, bytes, dict[str, object]]:
     colon = "：" if rng.random() < 0.15 else ":"
     odd_rate = rng.choice((0.0, 0.005, 0.02))
     truth = build_document(rng, colon, odd_rate)
-    layout = Layout.draw(rng)
+    family, family_rng = draw_family(seed, index, truth)
+    layout = apply_family(family, Layout.draw(rng), truth, family_rng)
     text = render(rng, layout, truth)
     encoding = rng.choices(ENCODINGS, weights=_ENCODING_WEIGHTS)[0]
     crlf = rng.random() < 0.15
@@ -46,7 +49,7 @@ def generate(seed: int, index: int) -> tuple[str, bytes, dict[str, object]]:
         text = text.replace("\n", "\r\n")
     name = document_name(seed, index)
     record = {"source": name, "encoding": encoding, "crlf": crlf, "colon": colon,
-              "layout": asdict(layout), **truth.record()}
+              "layout": asdict(layout), "layout_family": family, **truth.record()}
     return name, text.encode(encoding), record
 
 

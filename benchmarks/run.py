@@ -1,8 +1,10 @@
 """Measure gzreview at scale on this machine: parse, import, app start, key latency, search, export.
 
-Usage: python benchmarks/run.py [--docs N] [--json] [--keep DIR] [--seed S]
+Usage: python benchmarks/run.py [--docs N] [--json] [--keep DIR] [--seed S] [--big-unit N]
+                               [--same-name-unit N]
 
-Generates N documents (benchmarks/make_corpus.py), then measures each figure on its own: one
+Generates N documents (benchmarks/make_corpus.py), then measures each figure on its own (and
+imports two documents of one very large unit each, benchmarks/docgen/big_unit.py): one
 that cannot be measured (a piece missing or failing) is reported as null with the reason, and the
 others still run. Commands run as subprocesses, as a user runs them.
 """
@@ -26,6 +28,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 from make_corpus import write_corpus  # noqa: E402
 from measure import Unavailable  # noqa: E402
 from measure.app_start import app_ready_s  # noqa: E402
+from measure.big_units import big_unit_figures  # noqa: E402
 from measure.commands import export_s, import_s  # noqa: E402
 from measure.fuzzy import fuzzy_top10_ms  # noqa: E402
 from measure.navigation import next_project_ms  # noqa: E402
@@ -45,6 +48,10 @@ TARGETS: dict[str, tuple[float | None, str]] = {
     "peak_rss_mb": (400.0, "max"),
     "picker_keystroke_ms": (30.0, "max"),
     "picker_open_ms": (None, "max"),
+    "big_unit_import_s": (15.0, "max"),
+    "big_unit_peak_rss_mb": (600.0, "max"),
+    "same_name_unit_import_s": (None, "max"),
+    "same_name_unit_peak_rss_mb": (None, "max"),
 }
 
 
@@ -113,6 +120,10 @@ def measure_all(args: argparse.Namespace, workdir: Path) -> tuple[Results, dict[
         results.attempt(("picker_keystroke_ms", "picker_open_ms"), lambda: picker_ms(
             database, workdir, args.names, args.picker_keys, args.timeout))
     results.attempt(("fuzzy_top10_ms",), lambda: fuzzy_top10_ms(args.names, args.queries))
+    big_units = ("big_unit_import_s", "big_unit_peak_rss_mb", "same_name_unit_import_s",
+                 "same_name_unit_peak_rss_mb")
+    results.attempt(big_units, lambda: big_unit_figures(
+        workdir, args.big_unit, args.same_name_unit, args.timeout))
     return results, facts
 
 
@@ -160,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="rename-picker keystrokes to time through the store (30)")
     parser.add_argument("--repeats", type=int, default=3, help="app starts; the median counts")
     parser.add_argument("--timeout", type=float, default=900, help="seconds allowed per step")
+    parser.add_argument("--big-unit", type=int, default=9000,
+                        help="projects in a one-unit document imported alone (9000; 0 skips)")
+    parser.add_argument("--same-name-unit", type=int, default=2000,
+                        help="projects all named 购置经费 in another one-unit document (2000)")
     args = parser.parse_args(argv)
     if args.docs < 1:
         parser.error("--docs must be at least 1")

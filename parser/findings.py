@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parser.model import Document, Flag
+from parser.text import N_
 
 _QUOTE = 40
 
@@ -24,11 +25,12 @@ def document_findings(document: Document) -> tuple[Flag, ...]:
     for name in document.unassigned_names:
         if name.spans:
             span = (name.spans[0][0], name.spans[-1][1])
-            message = f"name “{_quoted(name.text)}” was printed but given to no block"
-            found.append(Flag("unassigned_name", message, span))
+            template = N_("name “{name}” was printed but given to no block")
+            found.append(Flag.of("unassigned_name", template, span, name=_quoted(name.text)))
     for start, end in document.unclaimed:
-        message = f"text not understood: “{_quoted(document.text[start:end])}”"
-        found.append(Flag("unclaimed_text", message, (start, end)))
+        quoted = _quoted(document.text[start:end])
+        found.append(Flag.of("unclaimed_text", N_("text not understood: “{text}”"), (start, end),
+                             text=quoted))
     return tuple(sorted(found, key=lambda flag: (flag.span or (0, 0), flag.code)))
 
 

@@ -64,6 +64,15 @@ def _rarity(document_frequency: int, block_count: int, generic: bool) -> float:
     return weight * (GENERIC_WEIGHT if generic else 1.0)
 
 
+def rarity_weights(block_count: int) -> tuple[list[int], list[int]]:
+    """Return the weight (micro-units) of a plain and of a generic bigram by how many of the
+    unit's `block_count` blocks hold it; integers, so sums are exact whatever the order."""
+    counts = range(block_count + 1)
+    plain = [round(1e6 * _rarity(count, block_count, False)) for count in counts]
+    generic = [round(1e6 * _rarity(count, block_count, True)) for count in counts]
+    return plain, generic
+
+
 def grams_among(target: str, indicator_names: Sequence[str], wanted: frozenset[str]) -> set[str]:
     """Return `block_grams(target, indicator_names) & wanted` without building the whole set.
 
@@ -91,9 +100,7 @@ def content_matrix(
         for gram in grams_among(target, indicator_names, wanted):
             holders[gram].append(column)
     # A weight depends only on how many blocks hold the gram and on whether it is generic.
-    counts = range(len(blocks) + 1)
-    plain = [round(1e6 * _rarity(count, len(blocks), False)) for count in counts]
-    generic = [round(1e6 * _rarity(count, len(blocks), True)) for count in counts]
+    plain, generic = rarity_weights(len(blocks))
     weight = {
         gram: (generic if gram in GENERIC_GRAMS else plain)[len(columns)]
         for gram, columns in holders.items()

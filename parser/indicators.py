@@ -6,9 +6,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from parser._fast_records import new_indicator
 from parser.heads import heads_after_stops
 from parser.joined import Joined
-from parser.model import FieldSpan, Flag, Indicator, Span, new_indicator
+from parser.model import FieldSpan, Flag, Indicator, Span
+from parser.text import N_
 from parser.values import parse_value
 
 # The level names' groups come trimmed: white space around them matches outside the groups.
@@ -42,14 +44,14 @@ LEVEL2_NAMES = {
 }
 
 # Every printed (level-1 code, name, level-2 code, name) that agrees, for a one-step check.
-_STANDARD_LEVELS = frozenset(
+STANDARD_LEVELS = frozenset(
     (code[0], LEVEL1_NAMES[code[0]], code, name) for code, name in LEVEL2_NAMES.items()
 )
 
 
 @dataclass(slots=True)
 class IndicatorCell:
-    """The indicators of one cell, the problems seen, and any text no indicator could claim."""
+    """The indicators of one cell, the text no indicator could claim, and its flags."""
 
     indicators: list[Indicator] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
@@ -57,31 +59,22 @@ class IndicatorCell:
 
 
 def _starts(text: str) -> list[re.Match[str]]:
-    """Return the indicator heads that begin the cell or follow a `。`; each starts at group 1."""
+    """Return the indicator heads that begin the cell or follow a `。` (white space before the
+    sequence number included, so each indicator starts where its `seq` group does)."""
     return list(heads_after_stops(_HEAD, text))
 
 
-def _level_flags(head: re.Match[str]) -> list[Flag]:
-    """Flag an indicator whose level codes disagree with each other or their names."""
-    levels = head.group("level1_code", "level1", "level2_code", "level2")
-    if levels in _STANDARD_LEVELS:
-        return []
-    l1_code, l2_code = levels[0], levels[2]
-    l1_name, l2_name = levels[1].strip(), levels[3].strip()
-    wrong = (
-        not l2_code.startswith(l1_code)
-        or LEVEL1_NAMES.get(l1_code, l1_name) != l1_name
-        or LEVEL2_NAMES.get(l2_code, l2_name) != l2_name
-    )
-    if not wrong:
-        return []
-    codes = f"{l1_code}-{l1_name} / {l2_code}-{l2_name}"
-    message = f"indicator {head.group('seq')}: level codes {codes} disagree"
-    return [Flag("level_code_mismatch", message)]
-
-
 # The fields of an indicator in text order: the head's four, then the body's three.
-_FIELDS = ("level1_code", "level1", "level2_code", "level2", "name", "period_value", "annual_value")
+_HEAD_FIELDS = ("level1_code", "level1", "level2_code", "level2")
+_BODY_FIELDS = ("name", "period_value", "annual_value")
+_FIELDS = _HEAD_FIELDS + _BODY_FIELDS
+# Where those fields sit among the matches' groups (they are consecutive), so their spans are
+# one slice of `Match.regs` and their texts one `Match.group` call.
+_SEQ = _HEAD.groupindex["seq"]
+_HEAD_GROUPS = tuple(_HEAD.groupindex[field] for field in _HEAD_FIELDS)
+_HEAD_SPANS = slice(_HEAD_GROUPS[0], _HEAD_GROUPS[-1] + 1)
+_BODY_GROUPS = tuple(_BODY.groupindex[group] for group in ("name", "period", "annual"))
+_BODY_SPANS = slice(_BODY_GROUPS[0], _BODY_GROUPS[-1] + 1)
 
 
 def _read_unparsed(
@@ -91,15 +84,14 @@ def _read_unparsed(
 
     Its name is all text up to a closing `。`; the values stay empty and the indicator is flagged.
     """
-    regs = head.regs
     terminator = _TERMINATOR.search(cell.text, head.end(), end)
     name_end = terminator.start() if terminator else end
-    ranges = [(_FIELDS[group - 2], *regs[group]) for group in range(2, 6)]
+    ranges = [(field, *head.span(group)) for field, group in zip(_HEAD_FIELDS, _HEAD_GROUPS,
+                                                                  strict=True)]
     ranges.append(("name", head.end(), name_end))
     values, field_spans = cell.fields(ranges)
-    result.flags.append(
-        Flag("unparsed_text", f"indicator {head.group('seq')} has no 实施周期指标值/年度指标值")
-    )
+    template = N_("indicator {seq} has no 实施周期指标值/年度指标值")
+    result.flags.append(Flag.of("unparsed_text", template, seq=head.group(_SEQ)))
     return (*values, "", ""), field_spans
 
 
@@ -111,22 +103,20 @@ def _append(
     values: Sequence[str],
     field_spans: tuple[FieldSpan, ...],
 ) -> None:
-    """Check the levels, read the values and add the indicator to `result`."""
-    if values[:4] not in _STANDARD_LEVELS:
-        result.flags.extend(_level_flags(head))
-    period, annual = values[5], values[6]
+    """Read the values and add the indicator to `result`."""
+    level1_code, level1, level2_code, level2, name, period, annual = values
     period_parsed = parse_value(period)
     result.indicators.append(
         new_indicator(
-            int(head.group(1)),
-            values[0],
-            values[1],
-            values[2],
-            values[3],
-            values[4],
+            int(head.group(_SEQ)),
+            level1_code,
+            level1,
+            level2_code,
+            level2,
+            name,
             period,
             annual,
-            cell.envelope(head.start(1), end),
+            cell.envelope(head.start(_SEQ), end),
             period_parsed,
             period_parsed if annual == period else parse_value(annual),
             field_spans,
@@ -135,28 +125,25 @@ def _append(
 
 
 def read_indicators(cell: Joined) -> IndicatorCell:
-    """Split a joined indicator cell into indicators; flag gaps, bad codes and leftover text."""
+    """Split a joined indicator cell into indicators; flag text that is no indicator's.
+
+    Problems of the indicators' content (codes, numbering) are `parser.flags.content_flags`.
+    """
     result = IndicatorCell()
     heads = _starts(cell.text)
-    first = heads[0].start(1) if heads else len(cell.text)
+    first = heads[0].start(_SEQ) if heads else len(cell.text)
     if cell.text[:first].strip():
         result.unclaimed.extend(cell.trimmed(0, first)[1])
-        result.flags.append(
-            Flag("unparsed_text", "text before the first indicator was not understood")
-        )
+        template = N_("text before the first indicator was not understood")
+        result.flags.append(Flag.of("unparsed_text", template))
     text = cell.text
-    ends = [head.start(1) for head in heads[1:]] + [len(text)] if heads else []
+    ends = [head.start(_SEQ) for head in heads[1:]] + [len(text)] if heads else []
     for head, end in zip(heads, ends, strict=True):  # each indicator runs to the next head
         body = _BODY.match(text, head.end(), end)
         if body is None:
             values, field_spans = _read_unparsed(cell, head, end, result)
         else:
-            field_spans = cell.spans_of(_FIELDS, head.regs[2:6] + body.regs[1:4])
-            values = head.group(2, 3, 4, 5) + body.group(1, 2, 3)
+            field_spans = cell.spans_of(_FIELDS, head.regs[_HEAD_SPANS] + body.regs[_BODY_SPANS])
+            values = head.group(*_HEAD_GROUPS) + body.group(*_BODY_GROUPS)
         _append(cell, head, end, result, values, field_spans)
-    for expected, indicator in enumerate(result.indicators, start=1):
-        if indicator.seq != expected:
-            message = f"indicator numbered {indicator.seq} where {expected} was expected"
-            result.flags.append(Flag("indicator_sequence_gap", message))
-            break
     return result

@@ -30,10 +30,10 @@ class Kind(Enum):
     TEXT = "text"
 
 
-# The kinds as plain module names: reading an Enum member through its class costs ~15x more,
-# and every line is compared with several.
-_NOISE, _DEPARTMENT, _NAME = Kind.NOISE, Kind.DEPARTMENT, Kind.NAME
-_FIRST_INDICATOR, _TEXT = Kind.FIRST_INDICATOR, Kind.TEXT
+# The kinds as plain module names, for the line walks here and in `parser.segment`: reading an
+# Enum member through its class costs ~15x more, and every line is compared with several.
+NOISE_LINE, DEPARTMENT_LINE, NAME_LINE = Kind.NOISE, Kind.DEPARTMENT, Kind.NAME
+FIRST_INDICATOR_LINE, TEXT_LINE = Kind.FIRST_INDICATOR, Kind.TEXT
 
 
 class Line(NamedTuple):
@@ -68,14 +68,14 @@ def _classify(content: str, indented: bool) -> Kind:
     if ("绩效" in content or "项目名称" in content) and (
         PAGE_HEADER.match(content) or TITLE.match(content)
     ):
-        return _NOISE
+        return NOISE_LINE
     if "部门名称" in content and DEPARTMENT.match(content):
-        return _DEPARTMENT
+        return DEPARTMENT_LINE
     if indented:
-        return _NAME
+        return NAME_LINE
     if FIRST_INDICATOR.match(content):
-        return _FIRST_INDICATOR
-    return _TEXT
+        return FIRST_INDICATOR_LINE
+    return TEXT_LINE
 
 
 # Builds a Line without the generated `__new__` (a Python function) in between: same tuple.

@@ -23,12 +23,30 @@ class ParsedValue:
 
 @dataclass(frozen=True)
 class Flag:
-    """A problem the parser noticed: a stable code for machines and a sentence for reviewers."""
+    """A problem the parser noticed: a stable code for machines and a sentence for reviewers.
+
+    The sentence is English; `template` (marked with `N_`) and `params` let a user interface
+    show it translated: `message == template.format(**dict(params))`. A flag built from a plain
+    message has that message as its template and no params.
+    """
 
     code: str
     message: str = ""
     span: Span | None = None
     """Where in the text the problem is, for findings a reviewer must be able to jump to."""
+    template: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        """Take the message as the template of a flag built without one."""
+        if not self.template:
+            object.__setattr__(self, "template", self.message)
+
+    @classmethod
+    def of(cls, code: str, template: str, span: Span | None = None, **params: object) -> Flag:
+        """Build a flag from an `N_`-marked template and the values of its named fields."""
+        values = tuple([(name, str(value)) for name, value in params.items()])
+        return cls(code, template.format(**params) if params else template, span, template, values)
 
 
 @dataclass(frozen=True)
@@ -57,45 +75,6 @@ class Indicator:
     annual_parsed: ParsedValue | None = None
     field_spans: tuple[FieldSpan, ...] = ()
     """(field, start, end) of every line piece of every non-empty field, in text order."""
-
-
-_new_object = object.__new__
-
-
-def new_indicator(
-    seq: int,
-    level1_code: str,
-    level1: str,
-    level2_code: str,
-    level2: str,
-    name: str,
-    period_value: str,
-    annual_value: str,
-    span: Span,
-    period_parsed: ParsedValue | None,
-    annual_parsed: ParsedValue | None,
-    field_spans: tuple[FieldSpan, ...],
-) -> Indicator:
-    """Build an Indicator equal to `Indicator(...)` with these values, at a third of the cost.
-
-    A frozen dataclass sets each field through `object.__setattr__`; writing the instance
-    dictionary directly is what that amounts to, and a document has hundreds of indicators.
-    """
-    indicator: Indicator = _new_object(Indicator)
-    values = indicator.__dict__
-    values["seq"] = seq
-    values["level1_code"] = level1_code
-    values["level1"] = level1
-    values["level2_code"] = level2_code
-    values["level2"] = level2
-    values["name"] = name
-    values["period_value"] = period_value
-    values["annual_value"] = annual_value
-    values["span"] = span
-    values["period_parsed"] = period_parsed
-    values["annual_parsed"] = annual_parsed
-    values["field_spans"] = field_spans
-    return indicator
 
 
 @dataclass(frozen=True)
@@ -128,38 +107,6 @@ class Project:
     def flag_codes(self) -> tuple[str, ...]:
         """The flag codes alone, as the record contract lists them."""
         return tuple(flag.code for flag in self.flags)
-
-
-def new_project(
-    unit: str,
-    name: str,
-    name_spans: tuple[Span, ...],
-    target: str,
-    target_spans: tuple[Span, ...],
-    indicators: tuple[Indicator, ...],
-    block: Span,
-    order: int,
-    confidence: float,
-    flags: tuple[Flag, ...],
-    alternatives: tuple[NameCandidate, ...],
-    cell_spans: tuple[Span, ...],
-) -> Project:
-    """Build a Project equal to `Project(...)` with these values, as `new_indicator` does."""
-    project: Project = _new_object(Project)
-    values = project.__dict__
-    values["unit"] = unit
-    values["name"] = name
-    values["name_spans"] = name_spans
-    values["target"] = target
-    values["target_spans"] = target_spans
-    values["indicators"] = indicators
-    values["block"] = block
-    values["order"] = order
-    values["confidence"] = confidence
-    values["flags"] = flags
-    values["alternatives"] = alternatives
-    values["cell_spans"] = cell_spans
-    return project
 
 
 @dataclass(frozen=True)

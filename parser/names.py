@@ -2,55 +2,34 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from parser.assignment import min_cost_assignment
+from parser.banded import BandedUnit
 from parser.fit import content_matrix, fit_score
-from parser.model import Flag
+from parser.name_choice import (
+    CERTAIN_FIT,
+    CERTAIN_MARGIN,
+    CONTENT_WEIGHT,
+    BlockText,
+    NameChoice,
+    PrintedName,
+    describe_choice,
+    no_name,
+)
 from parser.position import Observation, OffsetModel, context_of, learn_offsets
 
 __all__ = ["BlockText", "NameChoice", "PrintedName", "assign_document", "fit_score"]
 
-# Nats that one full unit of content fit is worth against position evidence.
-CONTENT_WEIGHT = 8.0
-# A swap costing less than this (odds under 9:1) is too close to call: flag it for a reviewer.
-AMBIGUITY_MARGIN = math.log(9.0)
-# Content makes a match certain when its best block beats the runner-up by this much.
-CERTAIN_FIT = 0.3
-CERTAIN_MARGIN = 0.25
-
-
-class PrintedName(NamedTuple):
-    """A name as printed, with its slot: how many of the unit's blocks precede it."""
-
-    text: str
-    slot: int
-
-
-class BlockText(NamedTuple):
-    """What a block says, for matching names to it: its target and indicator names."""
-
-    target: str
-    indicator_names: tuple[str, ...]
-
-
-@dataclass(slots=True)
-class NameChoice:
-    """The name given to one block (index into the unit's names), with confidence and flags."""
-
-    name: int | None
-    confidence: float
-    flags: list[Flag] = field(default_factory=list)
-    alternatives: list[tuple[int, float]] = field(default_factory=list)
-
-
-# Most blocks of a displaced pattern carry this flag; being frozen, one instance serves them all.
-_DISPLACED = Flag("name_displaced", "the name was printed away from this block")
+# Units with more name×block pairs than this are assigned on a band around each name's slot
+# (`parser.banded`): the same answers at a cost near-linear in the unit's size. Smaller units
+# fill the whole matrix, which is quicker while it is small.
+FULL_MATRIX_LIMIT = 200 * 200
 
 UnitInput = tuple[Sequence[PrintedName], Sequence[BlockText]]
+Assigned = tuple[list[NameChoice], list[int]]
+"""Each block's choice, and the names no block took."""
 
 
 @dataclass(slots=True)
@@ -155,26 +134,15 @@ def _choice(
     """Describe one block's assigned name: confidence, flags and close alternatives."""
     row = owner[column]
     if row is None:
-        return NameChoice(
-            None, 0.0, [Flag("missing_name", "no printed name was left for this block")]
-        )
+        return no_name()
     rivals = _rivals(unit, costs, owner, column_of, column)
-    margin = max(-50.0, min([delta for _, delta in rivals], default=math.inf))
-    confidence = 1.0 if margin == math.inf else 1.0 / (1.0 + math.exp(-margin))
-    close = []
-    if margin < AMBIGUITY_MARGIN:  # rarely: most blocks have no rival that close
-        close = sorted((delta, other) for other, delta in rivals if delta < AMBIGUITY_MARGIN)
-    flags = []
-    if close:
-        listed = "; ".join(unit.names[other].text for _, other in close)
-        flags.append(Flag("name_ambiguous", f"the text cannot tell this name from: {listed}"))
-    if unit.last_printed_at.get(column) != row:
-        flags.append(_DISPLACED)
-    alternatives = [(other, round(unit.fit[other][column], 4)) for _, other in close]
-    return NameChoice(row, confidence, flags, alternatives)
+    printed_before = unit.last_printed_at.get(column) == row
+    return describe_choice(
+        unit.names, row, rivals, printed_before, lambda other: unit.fit[other][column]
+    )
 
 
-def _assign_unit(unit: _Unit, model: OffsetModel) -> tuple[list[NameChoice], list[int]]:
+def _assign_unit(unit: _Unit, model: OffsetModel) -> Assigned:
     """Assign a unit's names optimally and describe each block's choice."""
     costs = _costs(unit, model)
     by_row = min_cost_assignment(costs)
@@ -187,8 +155,21 @@ def _assign_unit(unit: _Unit, model: OffsetModel) -> tuple[list[NameChoice], lis
     return choices, unused
 
 
-def assign_document(units: Sequence[UnitInput]) -> list[tuple[list[NameChoice], list[int]]]:
+def assign_document(units: Sequence[UnitInput]) -> list[Assigned]:
     """Assign names to blocks in every unit, learning the position pattern from the document."""
-    prepared = [_prepare(names, blocks) for names, blocks in units]
-    model = learn_offsets(offset for unit in prepared for offset in _certain_offsets(unit))
-    return [_assign_unit(unit, model) for unit in prepared]
+    prepared = [
+        BandedUnit(names, blocks) if len(names) * len(blocks) > FULL_MATRIX_LIMIT
+        else _prepare(names, blocks)
+        for names, blocks in units
+    ]
+    model = learn_offsets(
+        offset
+        for unit in prepared
+        for offset in (
+            unit.certain_offsets() if isinstance(unit, BandedUnit) else _certain_offsets(unit)
+        )
+    )
+    return [
+        unit.assign(model) if isinstance(unit, BandedUnit) else _assign_unit(unit, model)
+        for unit in prepared
+    ]

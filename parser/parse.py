@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
+from parser._fast_records import new_project
 from parser.claims import subtract, unclaimed_spans
 from parser.errors import ParseError
 from parser.fit import short_grams
+from parser.flags import confidence, content_flags
 from parser.indicators import IndicatorCell, read_indicators
 from parser.joined import Joined, envelope
-from parser.lines import display_width, split_lines
+from parser.lines import DEPARTMENT_LINE, NOISE_LINE, Line, display_width, split_lines
 from parser.model import (
     Document,
     Flag,
@@ -19,10 +21,10 @@ from parser.model import (
     Project,
     Span,
     Unit,
-    new_project,
 )
 from parser.names import BlockText, NameChoice, PrintedName, assign_document
 from parser.segment import Block, NamePieces, Segmented, UnitHeader, segment
+from parser.text import N_
 from parser.truncation import truncation_flag
 from parser.values import parse_value
 
@@ -78,66 +80,34 @@ def _groups(text: str, segmented: Segmented) -> tuple[list[Unit], list[_Group]]:
     return units, [group for group in groups if group.names or group.blocks]
 
 
-def _block_flags(block: _ReadBlock, choice: NameChoice) -> list[Flag]:
-    """Collect a block's flags: name choice, missing parts, indicator problems, differing values."""
-    flags = list(choice.flags)
-    if not block.target:
-        flags.append(Flag("missing_target", "no target paragraph was found before the indicators"))
-    if not block.cell.indicators:
-        flags.append(Flag("missing_indicators", _no_indicators_message(block.target)))
-    flags.extend(block.cell.flags)
-    differing = [i.seq for i in block.cell.indicators if i.period_value != i.annual_value]
-    if differing:
-        listed = ", ".join(str(seq) for seq in differing)
-        flags.append(
-            Flag("values_differ", f"period and annual values differ in indicator(s) {listed}")
-        )
-    return flags
-
-
-def _no_indicators_message(target: str, limit: int = 40) -> str:
-    """Quote the lone text, so a reviewer sees which stray line or cut-off project it is."""
-    if not target:
-        return "no indicator list was found after the target"
-    quoted = target if len(target) <= limit else target[:limit] + "…"
-    return f"no indicator list follows the text “{quoted}” (stray text, or a project cut short?)"
-
-
-# Problems with a block's structure, each of which makes its name less certain.
-_STRUCTURAL = frozenset(
-    {
-        "unparsed_text",
-        "level_code_mismatch",
-        "indicator_sequence_gap",
-        "missing_target",
-        "missing_indicators",
-    }
-)
-
-
-def _confidence(choice: NameChoice, flags: Sequence[Flag]) -> float:
-    """Lower the name confidence by a fifth for each structural problem of the block."""
-    penalty = 0.8 ** sum(1 for flag in flags if flag.code in _STRUCTURAL)
-    return round(choice.confidence * penalty, 4)
-
-
 def _project(
-    group: _Group, block: _ReadBlock, choice: NameChoice, order: int, unclaimed: Sequence[Span]
+    group: _Group,
+    block: _ReadBlock,
+    choice: NameChoice,
+    order: int,
+    unclaimed: Sequence[Span],
+    truncated: Flag | None,
 ) -> Project:
-    """Build the frozen Project of one block from its group, reading and name choice."""
+    """Build the frozen Project of one block from its group, reading and name choice.
+
+    Its flags are the source flags (the name choice, text not understood, a cut-off end)
+    followed by those its content gives, as the store recomputes them after a correction.
+    """
     name = group.names[choice.name] if choice.name is not None else NameLine("", ())
-    flags = _block_flags(block, choice)
+    indicators = tuple(block.cell.indicators)
+    source = [*choice.flags, *block.cell.flags, *([truncated] if truncated else [])]
+    flags = (*source, *content_flags(name.text, block.target, indicators))
     return new_project(
         group.unit,
         name.text,
         name.spans,
         block.target,
         block.target_spans,
-        tuple(block.cell.indicators),
+        indicators,
         envelope(block.pieces),
         order,
-        _confidence(choice, flags),
-        tuple(flags),
+        confidence(choice.confidence, [flag.code for flag in flags]),
+        flags,
         tuple(
             NameCandidate(group.names[index].text, score, group.names[index].spans)
             for index, score in choice.alternatives
@@ -198,13 +168,12 @@ def _line_width(text: str, span: Span) -> int:
     return display_width(text[start : span[1]].strip())
 
 
-def _mark_last_project(projects: list[Project], flag: Flag) -> None:
-    """Add the `truncated` flag to the last project when the unfinished part is its block."""
-    if not projects or flag.span is None or flag.span[0] >= projects[-1].block[1]:
-        return
-    last = projects[-1]
-    confidence = round(last.confidence * 0.8, 4)
-    projects[-1] = replace(last, flags=(*last.flags, flag), confidence=confidence)
+def _cut_block(groups: Sequence[_Group], truncated: Flag | None) -> _ReadBlock | None:
+    """Return the last block when the document's unfinished part lies in it."""
+    last = next((group.blocks[-1] for group in reversed(groups) if group.blocks), None)
+    if last is None or truncated is None or truncated.span is None:
+        return None
+    return last if truncated.span[0] < envelope(last.pieces)[1] else None
 
 
 def _document_flags(
@@ -214,36 +183,50 @@ def _document_flags(
     flags = [truncated] if truncated is not None else []
     if unassigned:
         listed = "; ".join(name.text for name in unassigned)
-        flags.append(Flag("unassigned_names", f"names printed but given to no block: {listed}"))
+        template = N_("names printed but given to no block: {names}")
+        flags.append(Flag.of("unassigned_names", template, names=listed))
     if unclaimed:
-        flags.append(
-            Flag("unclaimed_text", f"{len(unclaimed)} piece(s) of text were not understood")
-        )
+        template = N_("{count} piece(s) of text were not understood")
+        flags.append(Flag.of("unclaimed_text", template, count=len(unclaimed)))
     return tuple(flags)
+
+
+_NO_TABLE = N_(
+    "no performance-target table was found: the text from here on has no indicator list such "
+    "as `{example}`; check that this is the right file"
+)
+
+
+def _table_start(lines: Sequence[Line], end: int) -> int:
+    """Return where the table was looked for: the first line that is no header or title."""
+    for line in lines:
+        if line.kind is not NOISE_LINE and line.kind is not DEPARTMENT_LINE:
+            return line.start
+    return end
 
 
 def parse(text: str, source: str = "") -> Document:
     """Parse a performance-target table's text into a Document; raise ParseError if it has none."""
-    segmented = segment(split_lines(text))
+    lines = split_lines(text)
+    segmented = segment(lines)
     units, groups = _groups(text, segmented)
     if not any(block.cell.indicators for group in groups for block in group.blocks):
-        raise ParseError(
-            "no performance-target table was found (no indicator list such as "
-            "`1、1-产出指标；11-数量指标；…`); check that this is the right file"
-        )
+        example = "1、1-产出指标；11-数量指标；…"
+        raise ParseError.at(text, _table_start(lines, len(text)), _NO_TABLE, {"example": example})
     department = segmented.department or (units[0].name if units else "")
-    projects: list[Project] = []
-    unassigned: list[NameLine] = []
-    unclaimed = [span for g in groups for b in g.blocks for span in b.cell.unclaimed]
-    for group, (choices, left_over) in zip(groups, _assign(groups), strict=True):
-        if not group.unit:
-            group.unit = department
-        for block, choice in zip(group.blocks, choices, strict=True):
-            projects.append(_project(group, block, choice, len(projects), unclaimed))
-        unassigned.extend(group.names[index] for index in left_over)
+    assigned = _assign(groups)
+    unassigned = [group.names[index]
+                  for group, (_, left_over) in zip(groups, assigned, strict=True)
+                  for index in left_over]
     truncated = _truncation(text, groups, unassigned)
-    if truncated is not None:
-        _mark_last_project(projects, truncated)
+    cut = _cut_block(groups, truncated)
+    unclaimed = [span for g in groups for b in g.blocks for span in b.cell.unclaimed]
+    projects: list[Project] = []
+    for group, (choices, _) in zip(groups, assigned, strict=True):
+        group.unit = group.unit or department
+        for block, choice in zip(group.blocks, choices, strict=True):
+            flag = truncated if block is cut else None
+            projects.append(_project(group, block, choice, len(projects), unclaimed, flag))
     noise = tuple(sorted(segmented.noise + segmented.department_spans))
     return Document(
         source=source,

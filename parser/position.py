@@ -20,6 +20,8 @@ PRIOR_WEIGHT = 3.0
 # How fast the neutral prior falls off with distance; gentle, so unseen offsets stay comparable.
 PRIOR_DECAY = 0.5
 INNER, LAST = "inner", "last"
+# Offsets this far or farther cost the prior's linear tail (see `OffsetModel.tail`).
+TAIL_START = MAX_OFFSET + 1
 
 Observation = tuple[int, str]
 """An observed (offset, context) pair, context being INNER or LAST."""
@@ -59,8 +61,19 @@ class OffsetModel:
     def cost(self, offset: int, context: str) -> float:
         """Return the position cost of giving a name printed at `offset` to a block."""
         table = self.costs[context]
-        clipped = max(-MAX_OFFSET - 1, min(MAX_OFFSET + 1, offset))
+        clipped = max(-TAIL_START, min(TAIL_START, offset))
         return table[clipped] + (abs(offset - clipped) * PRIOR_DECAY)
+
+    def tail(self, context: str) -> tuple[float, float]:
+        """Return (a, b): an offset o ≥ TAIL_START costs a + PRIOR_DECAY·o, and an offset
+        o ≤ −TAIL_START costs b − PRIOR_DECAY·o (up to rounding).
+
+        Costs grow linearly past the learned range, which lets all pairs beyond a band be
+        bounded without visiting them.
+        """
+        table = self.costs[context]
+        shift = TAIL_START * PRIOR_DECAY
+        return table[TAIL_START] - shift, table[-TAIL_START] - shift
 
     def costs_for(self, offset: int) -> tuple[float, float]:
         """Return the position cost of an offset for an inner block and for a unit's last one."""

@@ -7,7 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from parser.heads import heads_after_stops
-from parser.lines import DEPARTMENT, Kind, Line, display_width
+from parser.lines import (
+    DEPARTMENT,
+    DEPARTMENT_LINE,
+    FIRST_INDICATOR_LINE,
+    NAME_LINE,
+    NOISE_LINE,
+    TEXT_LINE,
+    Kind,
+    Line,
+    display_width,
+)
 from parser.model import Span
 
 # Endings of an organisation's name (资金使用单位): rules of the language, not names of the sample.
@@ -19,6 +29,9 @@ _UNIT_FORBIDDEN = re.compile(r"[，。；：:、,.;!?！？\d\sA-Za-z%％]")
 _NAME_WIDTH_SLACK = 1.2
 # A line counts as full when it is this many columns short of the widest name line at most.
 _FULL_LINE_SLACK = 3
+# A line wrapped at the name column is at most one column short of it (one wide character
+# did not fit).
+_WRAPPED_SLACK = 1
 # A full target line is at most one wide character short of the widest one (wrapping leaves
 # less than a character free), so a unit header must be narrower than that.
 _FULL_TARGET_SLACK = 2
@@ -28,10 +41,6 @@ _ANNUAL = re.compile(r"年度指标值\s*[:：]")
 _LINE_HEAD = re.compile(r"(\d+)\s*、\s*\d")
 # How far back a head (`。12、1-`) can begin before the line it completes on.
 _HEAD_REACH = 16
-# The kinds as plain module names: reading an Enum member through its class costs ~15x more,
-# and every line is compared with several.
-_NOISE, _DEPARTMENT, _NAME = Kind.NOISE, Kind.DEPARTMENT, Kind.NAME
-_FIRST_INDICATOR, _TEXT = Kind.FIRST_INDICATOR, Kind.TEXT
 
 _OPENERS = "（(“‘《【["
 _CLOSERS = "）)”’》】]"
@@ -151,7 +160,7 @@ class _Segmenter:
         self.full_target_width = full_target_width
         self.last_target_line = ""
         self.result = Segmented()
-        self.name_width = widest([line.content for line in lines if line.kind is _NAME])
+        self.name_width = widest([line.content for line in lines if line.kind is NAME_LINE])
         self.state = "free"
         self.name: NamePieces | None = None
         self.name_last_line = ""
@@ -160,20 +169,25 @@ class _Segmenter:
 
     def next_kind(self, index: int) -> Kind | None:
         """Return the kind of the next line after `index` that is not noise."""
+        following = self.next_line(index)
+        return None if following is None else following.kind
+
+    def next_line(self, index: int) -> Line | None:
+        """Return the next line after `index` that is not noise."""
         for position in range(index + 1, len(self.lines)):
-            kind = self.lines[position].kind
-            if kind is not _NOISE:
-                return kind
+            line = self.lines[position]
+            if line.kind is not NOISE_LINE:
+                return line
         return None
 
     def run(self) -> Segmented:
         """Walk every line once and return the events."""
         for index, line in enumerate(self.lines):
-            if line.kind is _NOISE:
+            if line.kind is NOISE_LINE:
                 self.result.noise.append(line.span)
                 self.previous_noise = True
                 continue
-            if line.kind is _DEPARTMENT:
+            if line.kind is DEPARTMENT_LINE:
                 self._department(line)
             elif self.state == "indicators" and self._continues_indicators(line):
                 self._add_indicator_line(line)
@@ -182,7 +196,7 @@ class _Segmenter:
                 self.name.pieces.append(line.span)
                 self.name.text += line.content
                 self.name_last_line = line.content
-            elif self.state == "target" and line.kind is _TEXT:
+            elif self.state == "target" and line.kind is TEXT_LINE:
                 assert self.block is not None
                 self.block.target.append(line.span)
                 self._note_target_width(line)
@@ -201,7 +215,7 @@ class _Segmenter:
     def _continues_indicators(self, line: Line) -> bool:
         """Tell whether a line still belongs to the open indicator cell."""
         assert self.block is not None
-        if line.kind is _NAME:
+        if line.kind is NAME_LINE:
             return False
         if not self.block.indicators_complete():
             return True
@@ -220,12 +234,14 @@ class _Segmenter:
     def _continues_name(self, index: int, line: Line) -> bool:
         """Tell whether an unindented line continues the open project name."""
         assert self.name is not None
-        if line.kind is not _TEXT or self.previous_noise:
+        if line.kind is not TEXT_LINE or self.previous_noise:
             return False
         if _unbalanced(self.name.text):
             return True
-        if self.next_kind(index) is _FIRST_INDICATOR:
+        if self.next_kind(index) is FIRST_INDICATOR_LINE:
             return False  # the line is the whole target: a block never lacks one
+        if self._wrapped_name_piece(index, line):
+            return True  # as wide as the name column after a full line: the name goes on
         if self._is_unit(index, line) and (
             self._shares_department_prefix(line) or not self._name_line_full()
         ):
@@ -238,14 +254,23 @@ class _Segmenter:
         self.last_target_line = line.content
 
     def _is_unit(self, index: int, line: Line) -> bool:
-        """Tell whether a line is a unit header: it reads as one, is no full target line, and is
-        not followed by indicators (which would make it a one-line target)."""
+        """Tell whether a line is a unit header: it reads as one and is not followed by
+        indicators (which would make it a one-line target).
+
+        A line as wide as a full target line may be a target's first line instead. It is still
+        a unit when structure says so: a project name follows it (a target is followed by more
+        target or its indicators, never by a name), or it starts like the department's name, as
+        a subordinate unit's does (a target never begins with the region's name).
+        """
         if not looks_like_unit(line.content):
+            return False
+        following = self.next_kind(index)
+        if following is FIRST_INDICATOR_LINE:
             return False
         width = display_width(line.content)
         if self.full_target_width and width >= self.full_target_width - _FULL_TARGET_SLACK:
-            return False
-        return self.next_kind(index) is not _FIRST_INDICATOR
+            return following is NAME_LINE or self._shares_department_prefix(line)
+        return True
 
     def _shares_department_prefix(self, line: Line) -> bool:
         """Tell whether a line starts like the department's name (units share its region)."""
@@ -253,18 +278,35 @@ class _Segmenter:
         text = line.content.strip()
         return len(department) >= 2 and text[:2] == department[:2]
 
+    def _wrapped_name_piece(self, index: int, line: Line) -> bool:
+        """Tell whether a line is a middle piece of a name wrapped in a narrow column, even where
+        it reads like a unit (`湛江市展会`): it fills the column after a line that filled it, and
+        the next line is as narrow (more name; a unit is followed by a name or a target)."""
+        edge = self.name_width - _WRAPPED_SLACK
+        if len(self.name_last_line) * 2 < edge or len(line.content) * 2 < edge:
+            return False  # too short to fill the column, whatever its characters' widths
+        if not (display_width(self.name_last_line) >= edge
+                and edge <= display_width(line.content) <= self.name_width):
+            return False
+        following = self.next_line(index)
+        return (
+            following is not None
+            and following.kind is TEXT_LINE
+            and display_width(following.content) <= self.name_width
+        )
+
     def _name_line_full(self) -> bool:
         """Tell whether the name's last line reaches the name column's edge, so it may go on."""
         return display_width(self.name_last_line) >= self.name_width - _FULL_LINE_SLACK
 
     def _free(self, index: int, line: Line) -> None:
         """Start whatever a line begins outside any open cell: name, indicators, unit or target."""
-        if line.kind is _NAME:
+        if line.kind is NAME_LINE:
             self.name = NamePieces([line.span], line.content)
             self.name_last_line = line.content
             self.result.events.append(self.name)
             self.state = "name"
-        elif line.kind is _FIRST_INDICATOR:
+        elif line.kind is FIRST_INDICATOR_LINE:
             if self.state != "target":
                 self._start_block()
             self._add_indicator_line(line)

@@ -6,8 +6,17 @@ from collections.abc import Sequence
 
 from parser.lines import display_width
 from parser.model import Flag, Indicator, NameLine, Span
+from parser.text import N_
 
 TRUNCATED = "truncated"
+_NO_ANNUAL_VALUE = N_(
+    "the document ends inside indicator {seq}, which stops at “{printed}” without its annual "
+    "value; the file looks cut off"
+)
+_NO_CLOSING_STOP = N_(
+    "the document ends inside indicator {seq}, which stops at “{printed}” without its closing "
+    "。; the file looks cut off"
+)
 
 
 def _quote(text: str, limit: int = 30) -> str:
@@ -22,12 +31,8 @@ def _unfinished_indicator(text: str, indicators: Sequence[Indicator]) -> Flag | 
     printed = text[last.span[0] : last.span[1]].rstrip()
     if printed.endswith("。"):
         return None  # finished, even if malformed (that is `unparsed_text`, not a cut)
-    missing = "its annual value" if not last.annual_value.strip() else "its closing 。"
-    message = (
-        f"the document ends inside indicator {last.seq}, which stops at “{_quote(printed)}” "
-        f"without {missing}; the file looks cut off"
-    )
-    return Flag(TRUNCATED, message, last.span)
+    template = _NO_ANNUAL_VALUE if not last.annual_value.strip() else _NO_CLOSING_STOP
+    return Flag.of(TRUNCATED, template, last.span, seq=last.seq, printed=_quote(printed))
 
 
 def truncation_flag(
@@ -50,26 +55,24 @@ def truncation_flag(
     """
     if unassigned:
         name = unassigned[-1]
-        message = f"the document ends with the name “{name.text}” and no block after it; cut off?"
-        return Flag(TRUNCATED, message, _extent(name))
+        template = N_("the document ends with the name “{name}” and no block after it; cut off?")
+        return Flag.of(TRUNCATED, template, _extent(name), name=name.text)
     if trailing_names and _wrapped(text, trailing_names[-1], name_width):
         name = trailing_names[-1]
-        message = (
-            f"the document ends with the name “{name.text}” broken off at a line end; cut off?"
-        )
-        return Flag(TRUNCATED, message, _extent(name))
+        template = N_("the document ends with the name “{name}” broken off at a line end; "
+                      "cut off?")
+        return Flag.of(TRUNCATED, template, _extent(name), name=name.text)
     if block is not None and not indicators and not unread:
-        message = (
-            f"the document ends with the text “{_quote(target)}” and no indicator list; cut off?"
-        )
-        return Flag(TRUNCATED, message, block)
+        template = N_("the document ends with the text “{text}” and no indicator list; cut off?")
+        return Flag.of(TRUNCATED, template, block, text=_quote(target))
     if block is not None and indicators:
         if (flag := _unfinished_indicator(text, indicators)) is not None:
             return flag
     elif block is not None and not text[block[0] : block[1]].rstrip().endswith("。"):
         printed = text[block[0] : block[1]]
-        message = f"the document ends inside text that was not understood (“{_quote(printed)}”)"
-        return Flag(TRUNCATED, message + "; cut off?", block)
+        template = N_("the document ends inside text that was not understood (“{text}”); "
+                      "cut off?")
+        return Flag.of(TRUNCATED, template, block, text=_quote(printed))
     return _ends_mid_line(text)
 
 
@@ -102,5 +105,6 @@ def _ends_mid_line(text: str) -> Flag | None:
     line = body[start:].strip()
     if not line:
         return None
-    message = f"the document stops mid-line at “{_quote(line)}” (no line break after it); cut off?"
-    return Flag(TRUNCATED, message, (start + body[start:].index(line[0]), len(body)))
+    template = N_("the document stops mid-line at “{line}” (no line break after it); cut off?")
+    span = (start + body[start:].index(line[0]), len(body))
+    return Flag.of(TRUNCATED, template, span, line=_quote(line))

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
-from parser import Document, ParseError, decode
+from parser import PARSER_VERSION, Document, ParseError, decode
 from parser.flags import needs_attention
 from parser.parse import parse
 from parser.records import content_hash
@@ -26,13 +24,10 @@ from store.user_files import UnreadableFileError, read_user_file
 from store.views import ImportReport
 
 
-@cache
 def parser_version() -> str:
-    """Return the version of the parser that produced the rows, recorded with every document."""
-    try:
-        return metadata.version("gzreview")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+    """Return the version of the parser that produces the rows, recorded with every document
+    (a later parser's reparse compares against it)."""
+    return PARSER_VERSION
 
 
 @dataclass(frozen=True)

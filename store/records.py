@@ -75,12 +75,11 @@ def indicator_view(row: Row) -> IndicatorView:
 
 
 def flag_json(flag: Flag) -> dict[str, Any]:
-    """Return a flag as stored in `flag_details`: its code and message (and template if any)."""
-    stored: dict[str, Any] = {"code": flag.code, "message": flag.message}
-    template = getattr(flag, "template", "")
-    if template:
-        stored["template"] = template
-        stored["params"] = dict(getattr(flag, "params", ()))
+    """Return a flag as stored in `flag_details`: its code, message, template and parameters."""
+    stored: dict[str, Any] = {
+        "code": flag.code, "message": flag.message, "template": flag.template,
+        "params": dict(flag.params),
+    }
     if flag.span is not None:
         stored["span"] = list(flag.span)
     return stored
@@ -104,13 +103,15 @@ def stored_flags(codes: Sequence[str], details: Sequence[Any]) -> tuple[Flag, ..
 def _flag_from_json(code: str, detail: Mapping[str, Any]) -> Flag:
     """Return one stored flag object as the parser's record."""
     span = detail.get("span")
-    message = str(detail.get("message", ""))
-    template = str(detail.get("template", ""))
-    if template and "template" in Flag.__dataclass_fields__:
-        params = tuple((str(k), str(v)) for k, v in dict(detail.get("params", {})).items())
-        return Flag(code, message, (int(span[0]), int(span[1])) if span else None,
-                    template=template, params=params)  # type: ignore[call-arg]
-    return Flag(code, message, (int(span[0]), int(span[1])) if span else None)
+    stored_params = dict(detail.get("params", {}))
+    params = tuple((str(name), str(value)) for name, value in stored_params.items())
+    return Flag(
+        code,
+        str(detail.get("message", "")),
+        (int(span[0]), int(span[1])) if span else None,
+        str(detail.get("template", "")),
+        params,
+    )
 
 
 def alternatives(value: Iterable[Sequence[Any]] | None) -> tuple[NameCandidate, ...]:

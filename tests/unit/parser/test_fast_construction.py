@@ -8,16 +8,9 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parser._fast_records import new_indicator, new_project
 from parser.lines import Kind, Line, split_lines
-from parser.model import (
-    Flag,
-    Indicator,
-    NameCandidate,
-    ParsedValue,
-    Project,
-    new_indicator,
-    new_project,
-)
+from parser.model import Flag, Indicator, NameCandidate, ParsedValue, Project
 
 _TEXTS = st.text(st.sampled_from(list("产出x1 ")), max_size=6)
 _SPANS = st.tuples(st.integers(0, 99), st.integers(0, 99))

@@ -21,16 +21,8 @@ from parser.fit import (
 from parser.heads import heads_after_stops
 from parser.joined import Joined
 from parser.lines import display_width
-from parser.names import (
-    CERTAIN_FIT,
-    CERTAIN_MARGIN,
-    BlockText,
-    PrintedName,
-    _certain_offsets,
-    _costs,
-    _prepare,
-    _Unit,
-)
+from parser.name_choice import CERTAIN_FIT, CERTAIN_MARGIN, BlockText, PrintedName
+from parser.names import _certain_offsets, _costs, _prepare, _Unit
 from parser.position import context_of, learn_offsets
 from parser.segment import widest
 
