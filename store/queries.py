@@ -43,6 +43,7 @@ def documents(session: Session) -> list[DocumentSummary]:
             func.count(col(ProjectRow.id)),
             func.coalesce(_status_count(Status.VERIFIED), 0),
             func.coalesce(_status_count(Status.FLAGGED), 0),
+            col(DocumentRow.parser_version),
         )
         .outerjoin(ProjectRow, col(ProjectRow.document_id) == col(DocumentRow.id))
         .group_by(col(DocumentRow.id))

@@ -82,6 +82,8 @@ class DocumentSummary:
     project_count: int
     verified_count: int
     flagged_count: int
+    parser_version: str = ""
+    """The version of the parser that read it (`parser.PARSER_VERSION` at import or reparse)."""
 
 
 @dataclass(frozen=True)

@@ -163,3 +163,18 @@ def test_verify_lists_asks_and_verifies_in_one_undoable_action(cli: Cli) -> None
     assert "undone #1: verify 12 projects at once" in cli("undo").stdout
     everything = cli("verify", "--include-flagged", "--min-confidence", "0.5", "--yes")
     assert "Verified 34 projects" in everything.stdout
+
+
+def test_reparse_reports_per_document_and_stats_names_older_parsers(cli: Cli) -> None:
+    assert "read by the current parser (version" in cli("stats").stdout
+    verify_all = cli("verify", "--yes")
+    assert verify_all.exit_code == 0
+    dry = cli("reparse", "--dry-run")
+    assert dry.exit_code == 0 and "34 unchanged, 0 changed" in dry.stdout
+    assert "1 replayed, 0 no longer apply" in dry.stdout and "nothing was written" in dry.stdout
+    assert cli("history", "--json").stdout.count("\n") == 1  # the dry run logged nothing
+    done = cli("reparse", "--document", "000_a843d2df25de4824.txt")
+    assert done.exit_code == 0 and "34 unchanged" in done.stdout
+    assert cli("export").stdout.count("\n") == 32  # the review is kept
+    missing = cli("reparse", "--document", "nope.txt")
+    assert missing.exit_code == 2 and "nope.txt" in missing.stderr

@@ -12,6 +12,7 @@ from tui.cli.history_commands import apply_command, history_command, redo_comman
 from tui.cli.known_commands import known_group
 from tui.cli.options import db_option, reviewer_option
 from tui.cli.parse_command import parse_command
+from tui.cli.reparse_command import reparse_command
 from tui.cli.review_command import review_command, run_bare
 from tui.cli.store_commands import import_command, stats_command
 from tui.cli.translated import TranslatedGroup
@@ -54,5 +55,6 @@ for subcommand in (
     redo_command,
     apply_command,
     verify_command,
+    reparse_command,
 ):
     main.add_command(subcommand)

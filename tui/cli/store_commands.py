@@ -20,6 +20,7 @@ from tui.cli.cells import cell_width, pad
 from tui.cli.declare import command, option
 from tui.cli.options import db_option, open_repository, reviewer_option
 from tui.cli.output import echo_line
+from tui.cli.reparse_command import parser_versions_text
 from tui.cli.translated import TranslatedPath
 from tui.widgets.text_cells import printable
 
@@ -156,10 +157,12 @@ def stats_command(db: str | None) -> None:
         echo_line(_("Database: {location}").format(location=repository.location))
         rows = repository.unit_stats()
         findings = repository.document_findings()
+        documents = repository.documents()
     if not rows:
         click.echo(_("No documents imported yet; run `gzreview import FILE`."))
         return
     click.echo(_table(rows))
+    click.echo(parser_versions_text(documents))
     if findings:
         click.echo(_findings_text(findings))
 
