@@ -162,4 +162,9 @@ def project_detail(
         verified_at=aware(row.get("verified_at")),
         previous=neighbours[0],
         following=neighbours[1],
+        before_reparse=next(
+            (detail["previous"] for detail in row["flag_details"]
+             if isinstance(detail, Mapping) and isinstance(detail.get("previous"), Mapping)),
+            None,
+        ),
     )

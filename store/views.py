@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from parser import Indicator, Project, Span
 
@@ -147,6 +149,9 @@ class ProjectDetail(Project):
     verified_at: datetime | None = None
     previous: Neighbour | None = None
     following: Neighbour | None = None
+    before_reparse: Mapping[str, Any] | None = None
+    """What the project held before a reparse read it differently (unit, name, target,
+    indicators), for the reviewer to compare; None unless a reparse changed it."""
 
     @property
     def versions(self) -> dict[str, int]:

@@ -7,6 +7,7 @@ from rich.style import Style
 
 from store.i18n import _
 from store.views import IndicatorView, ProjectDetail, Status
+from tui.widgets.reparse_diff import reparse_changes
 from tui.widgets.text_cells import fit_cells, printable
 
 Piece = tuple[str, Style]
@@ -199,12 +200,31 @@ def _row_line(texts: list[str], widths: list[int], style: Style) -> Line:
     return [(first + rest, style)]
 
 
+OLD = Style(color="red", strike=True)
+NEW = Style(color="green")
+
+
+def reparse_lines(detail: ProjectDetail, width: int) -> list[Line]:
+    """Return the fields a reparse read differently: each old value (−) above its new one (+)."""
+    changes = reparse_changes(detail)
+    if not changes:
+        return []
+    lines: list[Line] = [[(_("Before the reparse (− old, + new):"), WARN)]]
+    for label, old, new in changes:
+        lines.append([(label, DIM)])
+        for sign, text, style in (("− ", old, OLD), ("+ ", new, NEW)):
+            for number, piece in enumerate(wrap_cells(text or "—", max(width - 2, 4))):
+                lines.append([(sign if number == 0 else "  ", style), (piece, style)])
+    return [*lines, []]
+
+
 def fields_lines(
     detail: ProjectDetail, width: int, selected: int | None, focused: bool = True
 ) -> list[Line]:
     """Every line the fields pane shows for one project."""
     lines = header_lines(detail, width)
-    lines += [[], *paragraph(detail.target or "(no target)", width), []]
+    lines += [[], *reparse_lines(detail, width)]
+    lines += [*paragraph(detail.target or "(no target)", width), []]
     if detail.indicators:
         lines += indicator_lines(detail.indicators, width, selected, focused)
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import replace
 
 from rich.cells import cell_len
@@ -134,3 +135,26 @@ def test_when_most_values_are_long_every_value_gets_its_own_line() -> None:
     table = lines[next(i for i, line in enumerate(lines) if line.startswith(" #  ")) :]
     assert "period" not in table[0]
     assert sum(line.strip().startswith("value") for line in table) == 3
+
+
+def test_a_project_the_reparse_read_differently_shows_old_and_new_side_by_side() -> None:
+    previous = {
+        "unit": "甲单位", "name": "旧的名称", "target": "通过" * 40,
+        "indicators": [
+            {"seq": 1, "level1_code": "3", "level1": "满意度指标", "level2_code": "31",
+             "level2": "服务对象满意度", "name": "旧指标", "period_value": "≥95%",
+             "annual_value": "＞=90% 以上"},
+        ],
+    }
+    changed = dataclasses.replace(detail(), before_reparse=previous)
+    text = _plain(changed)
+    start = text.index("Before the reparse (− old, + new):")
+    assert text[start + 1 : start + 4] == [
+        "project name", "− 旧的名称", "+ 其他工业和信息化事业发展经费[b]"
+    ]
+    assert "indicator 1" in text and "indicator 2" in text  # one changed, one added
+    assert not any("Before the reparse" in line for line in _plain(detail()))
+
+
+def _plain(project: ProjectDetail) -> list[str]:
+    return ["".join(piece for piece, _style in line) for line in fields_lines(project, 60, None)]
