@@ -20,6 +20,7 @@ from tests.helpers.hostile import (
     HOSTILE_DOCUMENT,
     gallery,
     hostile_database,
+    hostile_database_named,
     hostile_strings,
     unsafe_in_lines,
 )
@@ -30,10 +31,7 @@ HOSTILE_FILE_NAME = f"{ESCAPES}\u202e报表.txt"
 @pytest.fixture(scope="module")
 def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The hostile document under a hostile file name, with hostile notes, names and reviewer."""
-    folder = tmp_path_factory.mktemp("terminal")
-    document = folder / HOSTILE_FILE_NAME
-    shutil.copyfile(HOSTILE_DOCUMENT, document)
-    path = hostile_database(folder / "hostile.db", document)
+    path = hostile_database_named(tmp_path_factory.mktemp("terminal"), HOSTILE_FILE_NAME)
     with Repository.open(path, "tester") as repository:
         repository.add_known_names([(text, "") for text in hostile_strings() if text.strip()])
     return path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -83,3 +84,10 @@ def hostile_database(path: Path, document: Path = HOSTILE_DOCUMENT) -> Path:
         for (project_id, indicator_id), name in zip(indicators, one_line, strict=False):
             edit_indicator(repository, project_id, indicator_id, "name", name)
     return path
+
+
+def hostile_database_named(folder: Path, file_name: str) -> Path:
+    """Copy the hostile document under a (hostile) file name and build its database there."""
+    document = folder / file_name
+    shutil.copyfile(HOSTILE_DOCUMENT, document)
+    return hostile_database(folder / "hostile.db", document)

@@ -21,9 +21,8 @@ from tests.functional.tui.conftest import SIZE, make_app, read, review_screen, s
 from tests.helpers.hostile import (
     CLICK_ACTION,
     ESCAPES,
-    HOSTILE_DOCUMENT,
     gallery,
-    hostile_database,
+    hostile_database_named,
     hostile_strings,
     unsafe_in_lines,
 )
@@ -35,10 +34,7 @@ HOSTILE_FILE_NAME = f"{ESCAPES}[b]报表.txt"
 @pytest.fixture(scope="module")
 def hostile_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The hostile document, under a hostile file name, with hostile notes and names."""
-    folder = tmp_path_factory.mktemp("app")
-    document = folder / HOSTILE_FILE_NAME
-    shutil.copyfile(HOSTILE_DOCUMENT, document)
-    return hostile_database(folder / "template.db", document)
+    return hostile_database_named(tmp_path_factory.mktemp("app"), HOSTILE_FILE_NAME)
 
 
 @pytest.fixture
