@@ -46,6 +46,10 @@ def holder_text(choice: NameChoice, short: bool = False) -> str:
     if not choice.holder_summary.startswith(prefix):
         return choice.holder_summary  # this project itself
     about = choice.holder_summary.removeprefix(prefix).strip()
+    if choice.holder_verified:  # a verified holder keeps its name: choosing it asks first
+        if short:
+            return f"✓ {about}"
+        return _("verified, keeps it: {target}").format(target=about)
     if short:
         return f"⇄ {about}"
     return _("swaps with: {target}").format(target=about) if about else _("swaps with a project")

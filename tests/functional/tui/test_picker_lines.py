@@ -56,3 +56,6 @@ def test_a_label_fills_exactly_its_width() -> None:
     assert holder_text(choice) == "swaps with: 通过开展信息化运维"
     assert holder_text(NameChoice("甲", 0.5, "known")) == "free"
     assert holder_text(NameChoice("甲", 0.5, "unit", 7, "this project")) == "this project"
+    verified = NameChoice(name, 0.87, "unit", 33, "#33 通过开展信息化运维", holder_verified=True)
+    assert holder_text(verified) == "verified, keeps it: 通过开展信息化运维"
+    assert holder_text(verified, short=True) == "✓ 通过开展信息化运维"
