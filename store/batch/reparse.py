@@ -13,28 +13,26 @@ records the parser versions and can be undone.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, cast, delete, select, update
+from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
 from parser import Document, ParseError
 from parser import parse as parse_document
-from parser.records import INDICATOR_FIELDS
 from store import editlog, snapshots
+from store.batch.reparse_replay import replay_document
+from store.batch.reparse_report import DocumentReparse
+from store.batch.reparse_review import carry_review
 from store.errors import InvariantError, StoreError
 from store.findings import finding_rows
-from store.history import legacy_operation
 from store.i18n import N_, _
 from store.importer import insert_projects, parser_version, rows_of
 from store.invariants import document_problems
-from store.models import DOCUMENTS, EDIT_LOG, INDICATORS, PROJECTS
-from store.operations import BulkVerify, Operation, Summary, operation_from_json
+from store.models import DOCUMENTS, INDICATORS, PROJECTS
+from store.operations import Summary
 from store.repository import Repository
 from store.rows import noise_spans
-from store.views import Status
 
 Parse = Callable[[str, str], Document]
 """Text and file name to a parsed document (the current parser, or another in tests)."""
@@ -46,35 +44,6 @@ def parse_text(text: str, source: str) -> Document:
 
 DOCUMENT_COLUMNS = ("department", "noise_spans", "findings", "parser_version")
 """What a reparse changes on the document itself, kept in the log entry for its undo."""
-
-
-@dataclass
-class DocumentReparse:
-    """What re-reading one document did (or, in a dry run, would do)."""
-
-    document: str
-    parser_from: str = ""
-    parser_to: str = ""
-    unchanged: int = 0
-    changed: int = 0
-    added: int = 0
-    removed: int = 0
-    replayed: int = 0
-    conflicts: list[str] = field(default_factory=list)
-    reopened: list[str] = field(default_factory=list)
-    failure: str = ""
-
-
-Content = tuple[Any, ...]
-
-
-def content_of(snapshot: Mapping[str, Any]) -> Content:
-    """Return what a verification vouches for: unit, name, target and every indicator field."""
-    indicators = tuple(
-        tuple(item[name] for name in INDICATOR_FIELDS)
-        for item in sorted(snapshot["indicators"], key=lambda item: item["position"])
-    )
-    return snapshot["unit"], snapshot["name"], snapshot["target"], indicators
 
 
 def reparse_document(
@@ -98,11 +67,11 @@ def reparse_document(
         ) from error
     old_document = {name: document._mapping[name] for name in DOCUMENT_COLUMNS}
     new_document = _replace_parse(session, document_id, document.content_hash, parsed, version)
-    conflicting = _replay(session, prefix, report)
+    conflicting = replay_document(session, prefix, report)
     new_keys = list(session.execute(
         select(PROJECTS.c.key).where(PROJECTS.c.document_id == document_id)
     ).scalars())
-    _carry_review(session, before, new_keys, conflicting, report)
+    carry_review(session, before, new_keys, conflicting, report)
     problems = document_problems(session.connection(), document_id)
     if problems:
         raise InvariantError(
@@ -135,141 +104,6 @@ def _replace_parse(
         insert_projects(connection, document_id, projects, indicators)
     session.expire_all()
     return facts
-
-
-def _logged_operations(session: Session, prefix: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
-    """Yield (entry id, reviewer, operation) of the applied log entries naming this document."""
-    entries = session.execute(
-        select(EDIT_LOG)
-        .where(EDIT_LOG.c.undone.is_(False), cast(EDIT_LOG.c.project_keys, String).contains(prefix))
-        .order_by(EDIT_LOG.c.id)
-    ).mappings()
-    for entry in entries:
-        op = entry["details"].get("op") or legacy_operation(dict(entry))
-        if op is not None and op.get("verb") != "reparse":
-            yield entry["id"], entry["reviewer"], op
-
-
-def _replay(session: Session, prefix: str, report: DocumentReparse) -> set[str]:
-    """Replay the document's logged actions onto the new parse; return the keys of conflicts."""
-    conflicting: set[str] = set()
-    for entry_id, reviewer, op in list(_logged_operations(session, prefix)):
-        try:
-            operation: Operation | None = operation_from_json(op)
-            if isinstance(operation, BulkVerify):
-                operation = _bulk_here(session, operation, prefix)
-            if operation is None:
-                continue
-            with session.begin_nested():
-                editlog.apply(session, reviewer, operation, based_on=None)
-        except StoreError as error:
-            report.conflicts.append(f"#{entry_id} {op.get('verb')}: {error}")
-            conflicting.update(_keys_named(op, prefix))
-        else:
-            report.replayed += 1
-    return conflicting
-
-
-def _bulk_here(session: Session, bulk: BulkVerify, prefix: str) -> BulkVerify | None:
-    """Return the part of a bulk verify on this document still to verify (None if nothing)."""
-    mine = [key for key in bulk.projects if key.startswith(prefix)]
-    if not mine:
-        return None
-    open_keys = list(session.execute(
-        select(PROJECTS.c.key).where(
-            PROJECTS.c.key.in_(mine), PROJECTS.c.status != Status.VERIFIED.value
-        )
-    ).scalars())
-    return BulkVerify(tuple(open_keys)) if open_keys else None
-
-
-def _keys_named(op: Mapping[str, Any], prefix: str) -> list[str]:
-    """Return the project keys of this document an operation names."""
-    named = op.get("projects") or [op.get("project")]
-    return [str(key) for key in named if isinstance(key, str) and key.startswith(prefix)]
-
-
-def _carry_review(
-    session: Session,
-    before: Mapping[str, snapshots.Snapshot | None],
-    new_keys: list[str],
-    conflicting: set[str],
-    report: DocumentReparse,
-) -> None:
-    """Keep the review of unchanged projects as it was; reopen and flag the changed ones."""
-    now_held = snapshots.take(session, new_keys)
-    connection = session.connection()
-    for key in new_keys:
-        old, new = before.get(key), now_held[key]
-        assert new is not None
-        if old is None:
-            report.added += 1
-        elif content_of(old) == content_of(new):
-            report.unchanged += 1
-            review = {name: old[name] for name in ("status", "note", "verified_by")}
-            when = old["verified_at"]
-            connection.execute(
-                update(PROJECTS).where(PROJECTS.c.key == key).values(
-                    **review, verified_at=_moment(when)
-                )
-            )
-        else:
-            report.changed += 1
-            _mark_changed(session, key, old, report)
-        if key in conflicting:
-            _flag(session, key, "reparse_conflict",
-                  N_("an action logged on this project no longer applies after the reparse"), {})
-    for key, old in before.items():
-        if key not in now_held and old is not None:
-            report.removed += 1
-            report.conflicts.append(
-                _("“{name}” is not in the new parse").format(name=old["name"])
-            )
-
-
-def _mark_changed(
-    session: Session, key: str, old: snapshots.Snapshot, report: DocumentReparse
-) -> None:
-    """Reopen a project whose content the new parse changed, with its old record to compare."""
-    previous = {"unit": old["unit"], "name": old["name"], "target": old["target"],
-                "indicators": [{name: item[name] for name in INDICATOR_FIELDS}
-                               for item in old["indicators"]],
-                "status": old["status"], "verified_by": old["verified_by"]}
-    session.connection().execute(
-        update(PROJECTS).where(PROJECTS.c.key == key).values(
-            status=Status.UNREVIEWED.value if old["status"] == Status.VERIFIED.value
-            else old["status"],
-            note=old["note"], verified_by=None, verified_at=None,
-        )
-    )
-    if old["status"] == Status.VERIFIED.value:
-        report.reopened.append(str(old["name"]))
-    _flag(session, key, "reparse_changed",
-          N_("the new parser reads this project differently; the old record is kept"),
-          {"previous": previous})
-
-
-def _flag(
-    session: Session, key: str, code: str, template: str, extra: Mapping[str, Any]
-) -> None:
-    """Add a flag (with its message and extra data) to a project unless it has it."""
-    row = session.execute(
-        select(PROJECTS.c.flags, PROJECTS.c.flag_details).where(PROJECTS.c.key == key)
-    ).one()
-    if code in row.flags:
-        return
-    details = list(row.flag_details) + [""] * (len(row.flags) - len(row.flag_details))
-    detail = {"code": code, "message": template, "template": template, "params": {}, **extra}
-    session.connection().execute(
-        update(PROJECTS).where(PROJECTS.c.key == key).values(
-            flags=[*row.flags, code], flag_details=[*details[: len(row.flags)], detail]
-        )
-    )
-
-
-def _moment(value: Any) -> Any:
-    """Return a snapshot's ISO time as a datetime (None stays None)."""
-    return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _log(

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 import click
 
 from parser import PARSER_VERSION
-from store.batch.reparse import DocumentReparse, reparse_documents
+from store.batch.reparse import reparse_documents
+from store.batch.reparse_report import DocumentReparse
 from store.i18n import N_, _, ngettext
 from store.views import DocumentSummary
 from tui.cli.declare import command, option

@@ -96,9 +96,7 @@ def document_issues(view: ReviewView) -> None:
 
 def help(view: ReviewView) -> None:
     """Open the list of every key."""
-    from tui.review.commands import review_bindings  # the table names this handler
-
-    view.ask(HelpScreen(review_bindings()), lambda _result: None)
+    view.ask(HelpScreen(view.key_bindings()), lambda _result: None)
 
 
 def quit(view: ReviewView) -> None:

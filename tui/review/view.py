@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from textual.binding import BindingType
 from textual.screen import Screen
 
 from store.operations import Operation, Versions
@@ -36,6 +37,9 @@ class ReviewView(Protocol):
     @property
     def page_height(self) -> int:
         """How many list rows fit on screen."""
+
+    def key_bindings(self) -> list[BindingType]:
+        """The screen's key bindings, for the help."""
 
     def selected_detail(self) -> ProjectDetail | None:
         """The shown project, or None (with a notice) while none is shown."""

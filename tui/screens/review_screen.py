@@ -125,6 +125,10 @@ class ReviewScreen(Screen[None]):
         """How many list rows fit on screen."""
         return self.query_one(ProjectList).size.height
 
+    def key_bindings(self) -> list[BindingType]:
+        """The screen's key bindings, for the help."""
+        return review_bindings()
+
     def action_run(self, command_id: str) -> None:
         """Run the command a key is bound to."""
         BY_ID[command_id].run(self)

@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parser import Document, parse
-from store.batch.reparse import DocumentReparse, Parse, parse_text, reparse_documents
+from store.batch.reparse import Parse, parse_text, reparse_documents
+from store.batch.reparse_report import DocumentReparse
 from store.errors import NotFoundError, StoreError
 from store.operations import (
     FlagWithNote,
