@@ -15,13 +15,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlmodel import SQLModel
 
+from store.changes import install_change_counter
 from store.errors import DatabaseUnavailableError, SchemaTooNewError, StoreError
 from store.findings import fill_findings
 from store.i18n import _
 from store.invariants import fill_noise_spans
 from store.models import DOCUMENTS, EDIT_LOG, KNOWN_NAMES, META, POSITION_STEP, PROJECTS
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Bump when the tables change, and register the step that upgrades the previous version below."""
 
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -75,10 +76,16 @@ def _add_verification_provenance(connection: Connection) -> None:
         )
 
 
+def _add_claims_and_change_counter(connection: Connection) -> None:
+    """Version 5: claims (a table only) and the change counter's row and triggers."""
+    install_change_counter(connection)
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _add_noise_and_absorbed_names,
     2: _add_findings_and_derive_verified_names,
     3: _add_verification_provenance,
+    4: _add_claims_and_change_counter,
 }
 """`MIGRATIONS[n]` upgrades a version-n database to n+1 (after missing tables are created)."""
 

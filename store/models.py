@@ -1,4 +1,5 @@
-"""SQLModel tables: documents, projects, indicators, known names, edit log, per-reviewer state."""
+"""SQLModel tables: documents, projects, indicators, known names, edit log, per-reviewer state,
+claims and the change counter."""
 
 from __future__ import annotations
 
@@ -157,6 +158,45 @@ class UiStateRow(SQLModel, table=True):
     value: str
 
 
+class ClaimRow(SQLModel, table=True):
+    """A reviewer's hold on a document open in their app, so others skip it; never logged.
+
+    A claim idle past the limit in `store.claims` is void and may be taken over.
+    """
+
+    __tablename__ = "claims"
+
+    document_id: int = Field(foreign_key="documents.id", ondelete="CASCADE", primary_key=True)
+    reviewer: str
+    since: datetime
+    last_active: datetime
+
+
+class ChangeCountRow(SQLModel, table=True):
+    """One row that the database's triggers bump with every action, undo, redo and import.
+
+    An open app polls this one number to learn that someone changed something (`store.changes`).
+    """
+
+    __tablename__ = "changes"
+
+    id: int = Field(default=1, primary_key=True)
+    counter: int = 0
+
+
+class ChangeLogRow(SQLModel, table=True):
+    """What the change numbered `seq` was: the action (or "import") and the projects it named.
+
+    Written by the same triggers; only the newest ones are kept (`store.changes`).
+    """
+
+    __tablename__ = "change_log"
+
+    seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    action: str
+    project_keys: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
 TABLES = SQLModel.metadata.tables
 META: Table = TABLES["meta"]
 DOCUMENTS: Table = TABLES["documents"]
@@ -164,3 +204,6 @@ PROJECTS: Table = TABLES["projects"]
 INDICATORS: Table = TABLES["indicators"]
 KNOWN_NAMES: Table = TABLES["known_names"]
 EDIT_LOG: Table = TABLES["edit_log"]
+CLAIMS: Table = TABLES["claims"]
+CHANGES: Table = TABLES["changes"]
+CHANGE_LOG: Table = TABLES["change_log"]

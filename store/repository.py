@@ -11,7 +11,6 @@ from sqlmodel import Session, col, select
 
 from parser import Document
 from store import editlog, importer, listing, queries
-from store.base import StoreBase
 from store.candidates import NamePool, load_name_pool
 from store.errors import NotFoundError
 from store.export import ExportSummary, iter_projects, write_export
@@ -23,6 +22,7 @@ from store.known import add_known_names
 from store.models import DocumentRow, EditLogRow, ProjectRow, UiStateRow
 from store.operations import Operation, Versions
 from store.snapshots import CHUNK
+from store.team import TeamAccess
 from store.views import (
     EVERY_PROJECT,
     DocumentFinding,
@@ -39,7 +39,7 @@ from store.views import (
 )
 
 
-class Repository(StoreBase):
+class Repository(TeamAccess):
     """gzreview's data for one reviewer: everything a caller may read or do, nothing else."""
 
     # Reads ---------------------------------------------------------------------------------------

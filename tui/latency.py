@@ -22,10 +22,12 @@ class KeyLatency:
         """Start with no key pending and no sample."""
         self.samples_ms: deque[float] = deque(maxlen=MAX_SAMPLES)
         self._pending_key_at: float | None = None
+        self.last_key_at: float | None = None
+        """When the newest key arrived, counted or not: the reviewer's last sign of activity."""
 
     def key_arrived(self, event_time: float) -> None:
         """Remember when a key event was created (Textual's monotonic `Message.time`)."""
-        self._pending_key_at = event_time
+        self._pending_key_at = self.last_key_at = event_time
 
     def take_key_time(self) -> float | None:
         """Return the pending key's arrival time once, so one key is counted once; None if none."""

@@ -62,6 +62,8 @@ class ProgressLoaded(Message):
     verified: int
     total: int
     findings: tuple[DocumentFinding, ...] = ()
+    own_verified: int = 0
+    """How many of the verified projects this reviewer verified."""
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from typing import Generic, TypeVar
 
 from store.views import ProjectSummary
@@ -100,12 +101,17 @@ class ProjectRows:
 
 
 def next_needing_review(
-    ids: list[int], start: int, needs_review: set[int], skip: int | None = None
+    ids: list[int], start: int, needs_review: set[int], skip: int | None = None,
+    held: AbstractSet[int] = frozenset(),
 ) -> int | None:
-    """The index of the first project after `start` (wrapping around) that needs review, if any."""
+    """The index of the first project after `start` (wrapping around) that needs review, if any.
+
+    Projects in `held` (documents other reviewers have open) are passed over.
+    """
     count = len(ids)
     for step in range(1, count + 1):
         index = (start + step) % count
-        if ids[index] in needs_review and ids[index] != skip:
+        project_id = ids[index]
+        if project_id in needs_review and project_id != skip and project_id not in held:
             return index
     return None

@@ -93,7 +93,8 @@ def load_progress(store: StoreAccess, generation: int, document_id: int | None) 
         verified = sum(document.verified_count for document in documents)
         total = sum(document.project_count for document in documents)
         findings = tuple(repository.document_findings(document_id))
-        return ProgressLoaded(generation, needs, verified, total, findings)
+        own = repository.verified_by_me(document_id)
+        return ProgressLoaded(generation, needs, verified, total, findings, own)
 
     return store.call(work)
 

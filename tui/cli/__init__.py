@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from store.i18n import N_
+from tui.cli.claims_commands import claims_group
 from tui.cli.click_messages import route_click_messages
 from tui.cli.declare import language_option, version_option
 from tui.cli.export_command import export_command
@@ -56,5 +57,6 @@ for subcommand in (
     apply_command,
     verify_command,
     reparse_command,
+    claims_group,
 ):
     main.add_command(subcommand)

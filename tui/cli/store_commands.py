@@ -20,6 +20,7 @@ from tui.cli.cells import cell_width, pad
 from tui.cli.declare import command, option
 from tui.cli.options import db_option, open_repository, reviewer_option
 from tui.cli.output import echo_line
+from tui.cli.progress_command import show_progress
 from tui.cli.reparse_command import parser_versions_text
 from tui.cli.translated import TranslatedPath
 from tui.widgets.text_cells import printable
@@ -151,8 +152,15 @@ def _summary(reports: Iterable[ImportReport]) -> str:
     ),
 )
 @db_option
-def stats_command(db: str | None) -> None:
+@option("--by-reviewer", is_flag=True,
+        help=N_("Instead: what each reviewer verified, flagged and corrected, per day and in "
+                "total (days in this computer's time zone; undone actions do not count)."))
+@option("--by-document", is_flag=True, help=N_("With --by-reviewer: count per document too."))
+def stats_command(db: str | None, by_reviewer: bool, by_document: bool) -> None:
     """Print the counts table and the document findings of the database."""
+    if by_reviewer or by_document:
+        show_progress(db, by_document, by_reviewer)
+        return
     with open_repository(db, "") as repository:
         echo_line(_("Database: {location}").format(location=repository.location))
         rows = repository.unit_stats()

@@ -7,6 +7,7 @@ failure is posted as `StoreFailed`, shown as a notification, never raised into t
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from functools import partial
 from typing import TypeVar
 
@@ -17,6 +18,7 @@ from store.operations import Operation, Versions
 from store.views import ListQuery
 from tui import workers
 from tui.messages import EditApplied, JumpFound, StoreFailed, failure_title
+from tui.review.team_poll import PollRequest, SeenChanges, TeamPolled, poll
 from tui.workers import STORE_FAILURES, StoreAccess, ViewRequest
 
 LoadedT = TypeVar("LoadedT", bound=Message | None)
@@ -29,6 +31,7 @@ class Background:
         """Work for `screen` on `store`."""
         self.screen = screen
         self.store = store
+        self.seen = SeenChanges()
 
     def now(self, loader: Callable[..., LoadedT], *arguments: object) -> LoadedT | None:
         """Run a loader here (not in a worker); a store failure is posted and gives None."""
@@ -93,11 +96,31 @@ class Background:
         self._start(partial(self._edit, partial(workers.step_history, self.store, undo)), "edit")
 
     def _edit(self, work: Callable[[], EditApplied]) -> None:
-        """In a worker: one store action, posted back as EditApplied or StoreFailed."""
+        """In a worker: one store action, posted back as EditApplied or StoreFailed.
+
+        The change counter is read after it, so the reload that follows an own action does not
+        count as someone else's change at the next poll.
+        """
         try:
-            self.screen.post_message(work())
+            applied = work()
         except STORE_FAILURES as error:
             self.screen.post_message(StoreFailed(failure_title(error), str(error), reload=True))
+            return
+        with suppress(*STORE_FAILURES):  # then the next poll reloads once more, that is all
+            self.store.call(self.seen.catch_up)
+        self.screen.post_message(applied)
+
+    def poll_team(self, request: PollRequest) -> None:
+        """Write this window's claim step and read what others changed (`tui.review.team`)."""
+
+        def work() -> None:
+            try:
+                message = self.store.call(partial(poll, self.seen, request))
+            except STORE_FAILURES as error:
+                message = TeamPolled(request.step, error=str(error))
+            self.screen.post_message(message)
+
+        self._start(work, "team")
 
     def find_key(self, key: str) -> None:
         """Find the project with a stable key; post its id to be selected."""

@@ -47,12 +47,17 @@ def last_project(view: ReviewView) -> None:
 
 
 def next_needing_review(view: ReviewView) -> None:
-    """Jump to the next unreviewed or flagged project, wrapping around."""
-    index = next_index_needing_review(view.rows.ids, view.cursor, view.needs_review)
-    if index is None:
-        view.say(_("No project in this list needs review."), _("All reviewed"))
-    else:
+    """Jump to the next unreviewed or flagged project, wrapping around, past others' documents."""
+    ids, held = view.rows.ids, view.held_by_others
+    index = next_index_needing_review(ids, view.cursor, view.needs_review, held=held)
+    if index is not None:
         view.move_to(index)
+    elif next_index_needing_review(ids, view.cursor, view.needs_review) is not None:
+        view.say(_("The projects left to review in this list are in documents other reviewers "
+                   "have open; move there with the arrow keys if you mean to."),
+                 _("Left to others"))
+    else:
+        view.say(_("No project in this list needs review."), _("All reviewed"))
 
 
 def cycle_filter(view: ReviewView) -> None:

@@ -15,7 +15,8 @@ def verify(view: ReviewView) -> None:
     detail = view.selected_detail()
     if detail is None:
         return
-    after = next_needing_review(view.rows.ids, view.cursor, view.needs_review, skip=detail.id)
+    after = next_needing_review(view.rows.ids, view.cursor, view.needs_review, skip=detail.id,
+                                held=view.held_by_others)
     if not view.needs_review and view.cursor + 1 < len(view.rows):
         after = view.cursor + 1  # progress not loaded yet (or all verified): the next row
     select_id = view.rows.ids[after] if after is not None else detail.id

@@ -23,6 +23,8 @@ class ReviewView(Protocol):
     rows: ProjectRows
     cursor: int
     needs_review: set[int]
+    held_by_others: frozenset[int]
+    """Projects in documents other reviewers have open: `n` passes over them."""
     list_query: ListQuery
     raw_choice: bool | None
 

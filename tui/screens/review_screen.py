@@ -36,6 +36,8 @@ from tui.paging import BoundedCache, ProjectRows
 from tui.review.background import Background
 from tui.review.commands import BY_ID, review_bindings
 from tui.review.selection import Prefetcher
+from tui.review.team import TeamWatch
+from tui.review.team_poll import TeamPolled
 from tui.widgets.fields_pane import FieldsPane
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.project_list import ProjectList
@@ -72,7 +74,9 @@ class ReviewScreen(Screen[None]):
         self.list_query = ListQuery(document_id=document_id)
         self.rows = ProjectRows([])
         self.needs_review: set[int] = set()
+        self.held_by_others: frozenset[int] = frozenset()
         self.progress = (0, 0)
+        self.own_verified = 0
         self.findings: tuple[DocumentFinding, ...] = ()
         self._progress_generation = 0
         self.cursor = 0
@@ -86,6 +90,7 @@ class ReviewScreen(Screen[None]):
         self.key_latencies_ms = self.key_latency.samples_ms
         self._selection_saved = True
         self._moved_at = 0.0
+        self.team = TeamWatch(self)
 
     def compose(self) -> ComposeResult:
         """Header, the three panes, and the footer with the active keys."""
@@ -102,8 +107,13 @@ class ReviewScreen(Screen[None]):
         self.query_one(ProjectList).border_title = _("Projects")
         self.raw.border_title = _("Raw text")
         self.fields.border_title = _("Fields")
+        self.team.start()
         self._load_first_view()
         self.set_interval(SAVE_INTERVAL_S, self._save_selection)
+
+    def on_unmount(self) -> None:
+        """Release this window's claim, however the app is quit."""
+        self.team.release()
 
     def on_resize(self, event: events.Resize) -> None:
         """Hide the raw pane in a narrow terminal, unless the reviewer chose with `t`."""
@@ -173,6 +183,7 @@ class ReviewScreen(Screen[None]):
         """Show a freshly loaded view and select the project the request asked for."""
         if message.generation != self.generation:
             return
+        self.team.keep_place(message)
         self.list_query = message.list_query
         self.rows = ProjectRows(message.ids)
         for page, rows in message.pages.items():
@@ -191,9 +202,14 @@ class ReviewScreen(Screen[None]):
             self._progress_generation = message.generation
             self.needs_review = message.needs_review
             self.progress = (message.verified, message.total)
+            self.own_verified = message.own_verified
             self.findings = message.findings
             self._mark_findings()
             self.show_header()
+
+    def on_team_polled(self, message: TeamPolled) -> None:
+        """Show what the team poll found (claims, others' changes)."""
+        self.team.on_polled(message)
 
     def on_page_loaded(self, message: PageLoaded) -> None:
         """Keep a page of row summaries and redraw the visible rows."""
@@ -300,7 +316,7 @@ class ReviewScreen(Screen[None]):
         document = self.detail.document_file if self.detail else ""
         self.query_one(ReviewHeader).show(
             document, *self.progress, str(self.list_query.status), self.store.database_label,
-            len(self.shown_findings()),
+            len(self.shown_findings()), self.own_verified,
         )
 
     def shown_findings(self) -> list[DocumentFinding]:
@@ -338,6 +354,7 @@ class ReviewScreen(Screen[None]):
         select_created: bool = False,
     ) -> None:
         """Build and apply one operation in a worker, then select `select_id` (or what it made)."""
+        self.team.before_action(self.detail)
         self.background.perform(build, based_on, select_id, select_created)
 
     def step_history(self, undo: bool) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -21,28 +22,47 @@ from tui.widgets.text_cells import fit_cells, printable
 
 STATUS_MARKS = {Status.VERIFIED: "✓", Status.FLAGGED: "!", Status.UNREVIEWED: "·"}
 CONFIDENCE_CELLS = 5
+HOLDER_CELLS = 10
 ROW_CACHE_LIMIT = 2000
 EXACT_COUNT_LIMIT = 2000
 """Lists up to this long, once loaded, count their header lines for the scroll range."""
 UNIT_MARK = "▾ "
 
 
-def row_text(summary: ProjectSummary, width: int) -> str:
+@dataclass(frozen=True)
+class ClaimMark:
+    """How the list marks a document another reviewer has open: who, and since when."""
+
+    holder: str
+    """The reviewer's name, ending each row of the document."""
+    label: str
+    """"alice, since 10:02", ending each unit header of the document."""
+
+
+def row_text(summary: ProjectSummary, width: int, holder: str = "") -> str:
     """One list row, column-aligned in cells: status mark, name, confidence.
 
     `*` marks flags that need attention; informational ones (`parser.flags`) leave no mark.
-    The unit is the header above the row's group, so the name gets the rest of the width.
+    The unit is the header above the row's group, so the name gets the rest of the width, but
+    for `holder`: in a document another reviewer has open, their name ends the row.
     """
     mark = STATUS_MARKS.get(summary.status, "?") + ("*" if summary.needs_attention else " ")
-    name_cells = max(width - 2 - CONFIDENCE_CELLS - 1, 4)
+    holder_cells = min(cell_len(holder), HOLDER_CELLS)
+    name_cells = max(width - 2 - CONFIDENCE_CELLS - 1 - holder_cells, 4)
     confidence = f"{summary.confidence:>4.2f} "
-    return mark + fit_cells(printable(summary.name), name_cells) + " " + confidence
+    end = fit_cells(holder, holder_cells) if holder_cells else ""
+    return mark + fit_cells(printable(summary.name), name_cells) + " " + confidence + end
 
 
-def header_text(summary: ProjectSummary | None, width: int) -> str:
-    """A unit's header line: its whole name, cut only at the pane's width."""
+def header_text(summary: ProjectSummary | None, width: int, claim: str = "") -> str:
+    """A unit's header line: its whole name, cut only at the pane's width, and in a document
+    another reviewer has open, `claim` ("alice, since 10:02") after it."""
     unit = printable(summary.unit) if summary is not None else "…"
-    return fit_cells(UNIT_MARK + unit, width)
+    claim_cells = min(cell_len(claim), width // 2)
+    if not claim_cells:
+        return fit_cells(UNIT_MARK + unit, width)
+    return fit_cells(UNIT_MARK + unit, width - claim_cells - 1) + " " + fit_cells(
+        claim, claim_cells)
 
 
 class ProjectList(StyledScrollView, can_focus=True, inherit_bindings=False):
@@ -75,6 +95,8 @@ class ProjectList(StyledScrollView, can_focus=True, inherit_bindings=False):
         self.rows = ProjectRows([])
         self.cursor = 0
         self.empty_message = "Loading…"
+        self.claims: dict[int, ClaimMark] = {}
+        """By document id: who else has it open, shown on its rows and unit headers."""
         self._row_strips: dict[tuple[int, bool], Strip] = {}
         self._header_strips: dict[int, Strip] = {}
         self._layout: tuple[tuple[int, int], list[ListLine], dict[int, int]] | None = None
@@ -156,8 +178,16 @@ class ProjectList(StyledScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=min(top, last_top), animate=False, immediate=True)
         self.refresh()
 
+    def show_claims(self, claims: dict[int, ClaimMark]) -> None:
+        """Mark the rows of documents other reviewers have open; redraw only on a change."""
+        if claims != self.claims:
+            self.claims = claims
+            self.forget_rendered_rows()
+            self.refresh()
+
     def refresh_rows(self) -> None:
-        """Redraw every visible row (after a page arrived: headers may have moved)."""
+        """Redraw every visible row (after a page arrived: headers may have moved, rows changed)."""
+        self._row_strips = {}
         self._layout = None
         self._size_to_rows()
         self.refresh()
@@ -186,7 +216,9 @@ class ProjectList(StyledScrollView, can_focus=True, inherit_bindings=False):
         """The header naming the unit of project `index`."""
         strip = self._header_strips.get(index) if summary is not None else None
         if strip is None:
-            segment = Segment(header_text(summary, width), self._style("project-list--unit"))
+            mark = self.claims.get(summary.document_id) if summary is not None else None
+            text = header_text(summary, width, mark.label if mark else "")
+            segment = Segment(text, self._style("project-list--unit"))
             strip = Strip([segment], width)
             if summary is not None:
                 self._header_strips[index] = strip
@@ -200,7 +232,9 @@ class ProjectList(StyledScrollView, can_focus=True, inherit_bindings=False):
             if len(self._row_strips) > ROW_CACHE_LIMIT:
                 self._row_strips.clear()
                 self._header_strips.clear()
-            segment = Segment(row_text(summary, width), self._row_style(summary, index))
+            mark = self.claims.get(summary.document_id)
+            text = row_text(summary, width, mark.holder if mark else "")
+            segment = Segment(text, self._row_style(summary, index))
             strip = self._row_strips[key] = Strip([segment], width)
         return strip
 

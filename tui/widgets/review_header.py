@@ -5,13 +5,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from store.i18n import _
 from tui.widgets.text_cells import printable
 
 
 def header_text(
-    document: str, verified: int, total: int, list_filter: str, database: str, issues: int = 0
+    document: str, verified: int, total: int, list_filter: str, database: str, issues: int = 0,
+    own: int = 0,
 ) -> Text:
-    """Compose the header line without markup (file names may hold brackets)."""
+    """Compose the header line without markup (file names may hold brackets).
+
+    `own`: how many of the verified projects this reviewer verified (shown from 1 on).
+    """
     text = Text()
     text.append(" gzreview ", style="bold reverse")
     text.append("  ")
@@ -19,6 +24,8 @@ def header_text(
     if issues:
         text.append(f"  ⚠ {issues} document issue{'s' if issues > 1 else ''} (D)", style="bold red")
     text.append(f"   {verified}/{total} verified", style="green")
+    if own:
+        text.append(_(" ({count} by you)").format(count=own), style="green")
     text.append("   filter: ", style="dim")
     text.append(list_filter, style="bold")
     text.append("   db: ", style="dim")
@@ -29,7 +36,7 @@ def header_text(
 class ReviewHeader(Static):
     """Shows what the reviewer is looking at and how far the review has come."""
 
-    _shown: tuple[str, int, int, str, str, int] | None = None
+    _shown: tuple[str, int, int, str, str, int, int] | None = None
 
     def show(
         self,
@@ -39,12 +46,14 @@ class ReviewHeader(Static):
         list_filter: str,
         database: str,
         issues: int = 0,
+        own: int = 0,
     ) -> None:
-        """Redraw with new values; `issues`: the shown document's findings, 0 hides the marker.
+        """Redraw with new values; `issues`: the shown document's findings, 0 hides the marker;
+        `own`: the projects verified by this reviewer.
 
         Unchanged values (most key presses) cost nothing: no new text, no repaint.
         """
-        values = (document, verified, total, list_filter, database, issues)
+        values = (document, verified, total, list_filter, database, issues, own)
         if values == self._shown:
             return
         self._shown = values

@@ -83,7 +83,7 @@ def test_a_schema_2_database_is_upgraded_with_findings(tmp_path: Path) -> None:
         assert repo.known_names() == ["导入的名称"]  # "旧" came from no verified project
     with sqlite3.connect(path) as connection:
         version = connection.execute("SELECT value FROM meta WHERE key='schema_version'")
-        assert version.fetchone()[0] == str(db.SCHEMA_VERSION) == "4"
+        assert version.fetchone()[0] == str(db.SCHEMA_VERSION) == "5"
 
 
 def test_known_names_follow_verify_undo_redo_and_rename(repo: Repository) -> None:
