@@ -14,14 +14,16 @@ from store.views import DocumentFinding
 
 
 def finding_rows(document: Document) -> list[dict[str, Any]]:
-    """Return the JSON of a parsed document's findings: code, message, span and line."""
+    """Return the JSON of a parsed document's findings: code, message (with its template and
+    values, for a translated display), span and line."""
     rows = []
     for flag in document_findings(document):
         start, end = flag.span or (0, 0)
         line = line_number(document.text, start)
-        rows.append(
-            {"code": flag.code, "message": flag.message, "start": start, "end": end, "line": line}
-        )
+        rows.append({
+            "code": flag.code, "message": flag.message, "template": flag.template,
+            "params": dict(flag.params), "start": start, "end": end, "line": line,
+        })
     return rows
 
 
@@ -37,6 +39,8 @@ def findings_of(
             str(row["message"]),
             (int(row["start"]), int(row["end"])),
             int(row["line"]),
+            str(row.get("template", "")),
+            tuple((str(name), str(value)) for name, value in dict(row.get("params", {})).items()),
         )
         for row in rows
     ]

@@ -125,6 +125,14 @@ FIELD_LABELS: Mapping[str, Label] = {
 """Project fields and export columns; an indicator's own `name` is `indicator_name` here."""
 
 
+NAME_SOURCE_LABELS: Mapping[str, Label] = {
+    "unit": Label(N_("a name in this unit"), english="unit"),
+    "parser": Label(N_("a name the parser considered"), english="parser"),
+    "known": Label(N_("a known project name"), english="known"),
+}
+"""Where a name the rename picker offers comes from (`store.candidates`)."""
+
+
 def _shown(labels: Mapping[str, Label], key: str) -> str:
     """Return the name of `key`, or the key itself when it has none (never hidden)."""
     label = labels.get(key)
@@ -154,6 +162,11 @@ def operation_label(action: str) -> str:
 def field_label(field: str) -> str:
     """Return a project field or export column as shown (项目名称, 绩效目标, 年度指标值, …)."""
     return _shown(FIELD_LABELS, field)
+
+
+def name_source_label(source: str) -> str:
+    """Return where a rename candidate comes from, as the picker shows it."""
+    return _shown(NAME_SOURCE_LABELS, source)
 
 
 def indicator_field_label(field: str) -> str:

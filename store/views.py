@@ -201,6 +201,10 @@ class DocumentFinding:
     message: str
     span: Span
     line: int
+    template: str = ""
+    """The `N_` template of `message` and its named values, to show it translated ("" in
+    findings stored before templates were kept)."""
+    params: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

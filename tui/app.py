@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import gc
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.theme import ThemeProvider
 
+from store.i18n import _
 from tui.commands import ReviewCommands
 from tui.latency import KeyLatency
+from tui.palette import THEMES_PLACEHOLDER, TranslatedPalette, system_commands
 from tui.screens.review_screen import ReviewScreen
 from tui.wide_characters import keep_wide_characters_whole
 from tui.widgets.text_cells import printable
@@ -69,7 +75,20 @@ class ReviewApp(App[None]):
             )
         )
         if self.notice:
-            self.notify(self.notice, title="Sample imported", timeout=NOTICE_TIMEOUT_S)
+            self.notify(self.notice, title=_("Sample imported"), timeout=NOTICE_TIMEOUT_S)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands for the palette, in the active language."""
+        return system_commands(self, super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        """Open the command palette, its own words in the active language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(TranslatedPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """Open the theme list in the palette, its own words in the active language."""
+        self.push_screen(TranslatedPalette(THEMES_PLACEHOLDER, providers=[ThemeProvider]))
 
     def notify(
         self,

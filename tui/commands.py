@@ -8,20 +8,23 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
+from store.i18n import _
+from tui.binding_words import binding_help, binding_label
+
 
 class ReviewCommands(Provider):
     """Offers each binding of the active screen: the palette lists the same actions as the keys."""
 
     def _commands(self) -> list[tuple[str, str, str]]:
-        """(title, help, action) for every binding of the screen under the palette."""
+        """(title, help, action) for every binding of the screen under the palette, in the active
+        language."""
         screen = self.screen
         commands = []
         for binding in getattr(screen, "BINDINGS", []):
             if isinstance(binding, Binding) and binding.description:
                 keys = binding.key_display or binding.key
-                commands.append(
-                    (binding.description, escape(f"{binding.tooltip} · key {keys}"), binding.action)
-                )
+                explained = _("{help} · key {keys}").format(help=binding_help(binding), keys=keys)
+                commands.append((binding_label(binding), escape(explained), binding.action))
         return commands
 
     async def discover(self) -> Hits:

@@ -11,6 +11,7 @@ from store.errors import StoreError
 from store.i18n import _
 from store.operations import Operation, Versions
 from store.views import ListFilter, ListQuery, Performed, ProjectDetail
+from tui.logged_text import history_summary
 from tui.messages import DetailLoaded, EditApplied, PageLoaded, ProgressLoaded, ViewLoaded
 
 if TYPE_CHECKING:
@@ -168,13 +169,10 @@ def step_history(store: StoreAccess, undo: bool) -> EditApplied:
         lambda repository: repository.undo() if undo else repository.redo()
     )
     selected = performed.touched_ids[0] if performed.touched_ids else None
-    prefix = _("Undone") if undo else _("Redone")
-    return EditApplied(f"{prefix}: {summary_of(performed)}", selected)
+    said = _("Undone: {summary}") if undo else _("Redone: {summary}")
+    return EditApplied(said.format(summary=summary_of(performed)), selected)
 
 
 def summary_of(performed: Performed) -> str:
     """Return what an action did, in the active language (from its logged template)."""
-    message = performed.entry.details.get("message")
-    if isinstance(message, dict) and "template" in message:
-        return _(str(message["template"])).format(**dict(message.get("params", {})))
-    return performed.entry.summary
+    return history_summary(performed.entry)

@@ -13,7 +13,7 @@ from functools import partial
 
 from textual.binding import Binding, BindingType
 
-from store.i18n import N_, _
+from store.i18n import N_
 from tui.review import correcting, moving, reviewing
 from tui.review.view import ReviewView
 
@@ -35,16 +35,17 @@ class Command:
     """Commands with the same group share one footer entry, named by the group."""
 
     def binding(self) -> Binding:
-        """Return the key binding running this command, its words in the active language."""
+        """Return the key binding running this command; its words stay `N_` templates, translated
+        where they are shown (`tui.binding_words`), so they follow the language at run time."""
         return Binding(
             self.keys,
             f"run('{self.id}')",
-            _(self.label),
+            self.label,
             show=self.show,
-            tooltip=_(self.help),
+            tooltip=self.help,
             id=self.id,
             key_display=self.key_display,
-            group=Binding.Group(_(self.group)) if self.group else None,
+            group=Binding.Group(self.group) if self.group else None,
         )
 
 

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
-from store.i18n import _
+from store.i18n import N_, _
 from tui.widgets.text_cells import printable
 
 
@@ -18,8 +18,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """Returns True when confirmed, False when cancelled; the question is plain text."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", _("Yes"), tooltip=_("Go ahead"), id="confirm-yes"),
-        Binding("n,escape", "answer(False)", _("No"), tooltip=_("Cancel"), id="confirm-no"),
+        Binding("y,enter", "answer(True)", N_("Yes"), tooltip=N_("Go ahead"), id="confirm-yes"),
+        Binding("n,escape", "answer(False)", N_("No"), tooltip=N_("Cancel"), id="confirm-no"),
     ]
 
     def __init__(self, title: str, question: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,6 +15,8 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from parser.records import INDICATOR_FIELDS
+from store.i18n import N_, _
+from store.labels import field_label, indicator_field_label
 from store.views import IndicatorView, ProjectDetail
 from tui.widgets.text_cells import fit_cells, printable
 
@@ -43,7 +46,9 @@ class FieldEditorScreen(ModalScreen[FieldEdit | None]):
     """Enter on a field opens it for editing; Enter in the input returns the new value."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without editing", id="edit-cancel"),
+        Binding(
+            "escape", "cancel", N_("Cancel"), tooltip=N_("Close without editing"), id="edit-cancel"
+        ),
     ]
 
     def __init__(self, detail: ProjectDetail, indicator: IndicatorView | None) -> None:
@@ -57,22 +62,29 @@ class FieldEditorScreen(ModalScreen[FieldEdit | None]):
     def compose(self) -> ComposeResult:
         """Field list, then the editor input."""
         with Vertical(id="edit-dialog", classes="dialog"):
-            yield Label(f"Edit a field of “{printable(self.detail.name)}”", markup=False)
+            title = _("Edit a field of “{name}”").format(name=printable(self.detail.name))
+            yield Label(title, markup=False)
             yield OptionList(*self._options(), id="edit-fields", markup=False)
             yield Input(id="edit-value", disabled=True)
-            yield Label(
-                "Enter: edit the highlighted field · Escape cancel", classes="hint", id="edit-hint"
-            )
+            hint = _("Enter: edit the highlighted field · Escape cancel")
+            yield Label(hint, classes="hint", id="edit-hint")
+
+    def field_name(self, option_id: str) -> str:
+        """The field an option edits, as the reviewer calls it (`指标 2：年度指标值`)."""
+        owner, name = option_id.split(":")
+        if owner != "indicator":
+            return field_label(name)
+        seq = self.indicator.seq if self.indicator else ""
+        return _("indicator {seq}: {field}").format(seq=seq, field=indicator_field_label(name))
 
     def _options(self) -> list[Option]:
-        """One option per field with its current value."""
-        seq = self.indicator.seq if self.indicator else ""
-        options = []
-        for option_id, value in self.values.items():
-            owner, name = option_id.split(":")
-            label = f"indicator {seq} {name}" if owner == "indicator" else name
-            options.append(Option(f"{label:<24} {fit_cells(printable(value), 60)}", id=option_id))
-        return options
+        """One option per field with its current value, the names in a column measured in cells."""
+        names = {option_id: self.field_name(option_id) for option_id in self.values}
+        name_cells = max(cell_len(name) for name in names.values()) + 2
+        return [
+            Option(fit_cells(names[option_id], name_cells) + fit_cells(value, 60), id=option_id)
+            for option_id, value in self.values.items()
+        ]
 
     @on(OptionList.OptionSelected, "#edit-fields")
     def _field_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -82,9 +94,9 @@ class FieldEditorScreen(ModalScreen[FieldEdit | None]):
         editor.disabled = False
         editor.value = printable(self.values.get(self.editing or "", ""))  # controls shown
         editor.focus()
-        self.query_one("#edit-hint", Label).update(
-            f"Editing {self.editing}: Enter saves · Escape cancels"
-        )
+        hint = _("Editing {field}: Enter saves · Escape cancels")
+        field = self.field_name(self.editing or "")
+        self.query_one("#edit-hint", Label).update(hint.format(field=field))
 
     @on(Input.Submitted, "#edit-value")
     def _value_entered(self, event: Input.Submitted) -> None:

@@ -14,7 +14,8 @@ from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widget import Widget
 
-from store.i18n import _
+from store.i18n import N_, _
+from tui.binding_words import binding_help, binding_label
 from tui.screens.split_screen import SplitScreen
 from tui.widgets.fields_layout import wrap_cells
 from tui.widgets.fields_pane import FieldsPane
@@ -39,9 +40,9 @@ def keys_text(binding: Binding) -> str:
 
 
 def binding_entries(bindings: Iterable[BindingType]) -> list[Entry]:
-    """One entry per binding that has a description."""
+    """One entry per binding that has a description, its words in the active language."""
     return [
-        (keys_text(binding), binding.description, binding.tooltip)
+        (keys_text(binding), binding_label(binding), binding_help(binding))
         for binding in bindings
         if isinstance(binding, Binding) and binding.description
     ]
@@ -136,7 +137,11 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "escape,question_mark,q", "close", "Close", tooltip="Close the help", id="help-close"
+            "escape,question_mark,q",
+            "close",
+            N_("Close"),
+            tooltip=N_("Close the help"),
+            id="help-close",
         ),
     ]
 

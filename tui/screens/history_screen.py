@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -12,8 +13,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
-from store.i18n import _
+from store.i18n import N_, _, ngettext
+from store.labels import operation_label
 from store.views import EditEntry
+from tui.logged_text import history_summary
 from tui.widgets.text_cells import data_text
 from tui.workers import STORE_FAILURES, StoreAccess
 
@@ -26,12 +29,19 @@ COLUMN_GAPS = 2 * 5
 """DataTable pads each cell with a space on either side."""
 
 
-def column_widths(table_cells: int) -> tuple[list[int], str]:
+OPERATION_CELLS = (8, 18)
+"""The operation column is as wide as its title and its widest word, within these bounds."""
+
+
+def column_widths(table_cells: int, operation_cells: int = 14) -> tuple[list[int], str]:
     """Widths of time, state, reviewer, operation and before → after, and the time format; the
     summary takes the rest, so every column is on screen and a long summary wraps in its row."""
     wide = table_cells >= WIDE_TABLE
     time_format = LONG_TIME if wide else SHORT_TIME
-    fixed = [19 if wide else 11, 8, 10 if wide else 8, 14 if wide else 10]
+    state = max(cell_len(_("undone")), cell_len(_("applied")), cell_len(_("state")), 8)
+    operation = max(operation_cells, cell_len(_("operation")), OPERATION_CELLS[0])
+    operation = min(operation, OPERATION_CELLS[1])
+    fixed = [19 if wide else 11, state, 10 if wide else 8, operation if wide else 10]
     summary = max(table_cells - sum(fixed) - COLUMN_GAPS, 14)
     return [*fixed, summary], time_format
 
@@ -48,8 +58,8 @@ def entry_cells(entry: EditEntry, time_format: str = LONG_TIME) -> tuple[str | T
         Text(entry.time.strftime(time_format), style=style),
         state,
         data_text(entry.reviewer, style),
-        data_text(entry.action, style),
-        data_text(entry.summary, style),
+        data_text(operation_label(entry.action), style),
+        data_text(history_summary(entry), style),
     )
 
 
@@ -57,7 +67,13 @@ class HistoryScreen(ModalScreen[str | None]):
     """Returns the key of the first project of the chosen entry, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,h,q", "cancel", "Close", tooltip="Back to the review", id="history-close"),
+        Binding(
+            "escape,h,q",
+            "cancel",
+            N_("Close"),
+            tooltip=N_("Back to the review"),
+            id="history-close",
+        ),
     ]
 
     def __init__(self, store: StoreAccess) -> None:
@@ -69,9 +85,9 @@ class HistoryScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """Title and the log table."""
         with Vertical(id="history-dialog", classes="dialog"):
-            yield Label("Edit log, newest first (Enter jumps to the project)")
+            yield Label(_("Edit log, newest first (Enter jumps to the project)"))
             yield DataTable(id="history-table", cursor_type="row")
-            yield Label("Loading…", classes="hint", id="history-hint")
+            yield Label(_("Loading…"), classes="hint", id="history-hint")
 
     def on_mount(self) -> None:
         """Load the log in a worker."""
@@ -84,7 +100,8 @@ class HistoryScreen(ModalScreen[str | None]):
         try:
             entries = self.store.call(lambda repository: repository.history(HISTORY_LIMIT))
         except STORE_FAILURES as error:
-            self.app.call_from_thread(self.notify, str(error), title="History", severity="error")
+            title = _("History")
+            self.app.call_from_thread(self.notify, str(error), title=title, severity="error")
             return
         self.app.call_from_thread(self._show, entries)
 
@@ -92,7 +109,9 @@ class HistoryScreen(ModalScreen[str | None]):
         """Fill the table, its columns fitted to its width."""
         self.entries = entries
         self._fill()
-        hint = f"{len(entries)} entries" if entries else "Nothing has been done yet."
+        count = len(entries)
+        hint = ngettext("{count} entry", "{count} entries", count).format(count=count)
+        hint = hint if entries else _("Nothing has been done yet.")
         self.query_one("#history-hint", Label).update(hint)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -106,7 +125,10 @@ class HistoryScreen(ModalScreen[str | None]):
         row = table.cursor_row
         table.clear(columns=True)
         titles = [_("time"), _("state"), _("reviewer"), _("operation"), _("before → after")]
-        widths, time_format = column_widths(table.scrollable_content_region.width)
+        operations = [cell_len(operation_label(entry.action)) for entry in self.entries]
+        widths, time_format = column_widths(
+            table.scrollable_content_region.width, max(operations, default=0)
+        )
         for title, width in zip(titles, widths, strict=True):
             table.add_column(title, width=width)
         for entry in self.entries:

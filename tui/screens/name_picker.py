@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 
 from store.candidates import NamePool
 from store.i18n import N_, _
+from store.labels import NAME_SOURCE_LABELS, name_source_label
 from store.views import NameChoice
 from tui.screens.query_list import QueryListScreen, query_list_bindings
 from tui.widgets.text_cells import fit_cells, printable
@@ -28,8 +29,8 @@ HINT = N_(
 )
 OPTION_PADDING = 2
 SCROLLBAR_CELLS = 2
-FIXED_CELLS = 5 + 2 + 2 + 6 + 1
-"""Score, gaps and the source column around the name and holder columns."""
+SCORE_AND_GAPS = 5 + 2 + 2 + 1
+"""The score and the gaps around the name, source and holder columns."""
 
 
 SHORT_HOLDER_CELLS = 30
@@ -55,23 +56,32 @@ def holder_text(choice: NameChoice, short: bool = False) -> str:
     return _("swaps with: {target}").format(target=about) if about else _("swaps with a project")
 
 
+def source_cells() -> int:
+    """Cells of the source column: its widest word in the active language."""
+    return max(cell_len(label.text()) for label in NAME_SOURCE_LABELS.values())
+
+
 def choice_label(choice: NameChoice, width: int = 84) -> str:
     """Score, name, where it comes from and which project holds it now, in exactly `width`
     cells so an option never wraps into what looks like another candidate; no markup."""
-    flexible = max(width - FIXED_CELLS, 24)
+    sources = source_cells()
+    flexible = max(width - SCORE_AND_GAPS - sources, 24)
     name = fit_cells(printable(choice.name), flexible * 11 // 20)
     holder_cells = flexible - cell_len(name)
     held = holder_text(choice, short=holder_cells < SHORT_HOLDER_CELLS)
     holder = fit_cells(printable(held), holder_cells)
+    source = fit_cells(name_source_label(choice.source), sources)
     score = f"{choice.score:.2f}" if choice.score <= 1 else f"{choice.score:.0f}"
-    return fit_cells(f"{score:>5}  {name}  {choice.source:<6} {holder}", width)
+    return fit_cells(f"{score:>5}  {name}  {source} {holder}", width)
 
 
 class NamePickerScreen(QueryListScreen[str | None]):
     """Returns the chosen or typed name; nothing is applied until the reviewer picks one."""
 
     BINDINGS: ClassVar[list[BindingType]] = query_list_bindings(
-        "picker", "Close without renaming", "name"
+        "picker",
+        N_("Close without renaming"),
+        (N_("Highlight the next name"), N_("Highlight the previous name")),
     )
 
     def __init__(self, title: str, current: str, open_pool: Callable[[], NamePool]) -> None:
@@ -86,13 +96,15 @@ class NamePickerScreen(QueryListScreen[str | None]):
         """Title, query input, candidates, hint."""
         with Vertical(id="picker-dialog", classes="dialog"):
             yield Label(printable(self.title_text), markup=False)
-            yield Input(placeholder=f"now: {printable(self.current)}", id="picker-input")
+            now = _("now: {name}").format(name=printable(self.current))
+            yield Input(placeholder=now, id="picker-input")
             yield OptionList(id="picker-results", markup=False)
             yield Label(_(HINT), classes="hint", id="picker-hint")
 
     def on_mount(self) -> None:
         """Read the names in a worker; they are ranked by fit as soon as they arrive."""
-        self.query_one("#picker-results", OptionList).add_option(Option("  loading names…"))
+        loading = Option("  " + _("loading names…"))
+        self.query_one("#picker-results", OptionList).add_option(loading)
         self._load_pool()
 
     @work(thread=True, exclusive=True, group="picker-pool")
@@ -101,7 +113,8 @@ class NamePickerScreen(QueryListScreen[str | None]):
         try:
             pool = self.open_pool()
         except STORE_FAILURES as error:
-            self.app.call_from_thread(self.notify, str(error), title="Names", severity="error")
+            title = _("Names")
+            self.app.call_from_thread(self.notify, str(error), title=title, severity="error")
             return
         self.app.call_from_thread(self._pool_loaded, pool)
 

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from store.i18n import N_, _
 from tui.widgets.text_cells import printable
 
 
@@ -17,7 +18,9 @@ class NoteScreen(ModalScreen[str | None]):
     """Enter saves the note, Escape cancels; an empty note is refused with a hint."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without flagging", id="note-cancel"),
+        Binding(
+            "escape", "cancel", N_("Cancel"), tooltip=N_("Close without flagging"), id="note-cancel"
+        ),
     ]
 
     def __init__(self, project_name: str, note: str) -> None:
@@ -29,19 +32,21 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """Title, input and hint."""
         with Vertical(id="note-dialog", classes="dialog"):
-            yield Label(f"Flag “{printable(self.project_name)}” — what is wrong?", markup=False)
+            question = _("Flag “{name}” — what is wrong?")
+            yield Label(question.format(name=printable(self.project_name)), markup=False)
             yield Input(
                 printable(self.note),
-                placeholder="e.g. name belongs to the next project",
+                placeholder=_("e.g. name belongs to the next project"),
                 id="note-input",
             )
-            yield Label("Enter flags · Escape cancels", id="note-hint", classes="hint")
+            yield Label(_("Enter flags · Escape cancels"), id="note-hint", classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Return the note when it says something."""
         note = event.value.strip()
         if not note:
-            self.query_one("#note-hint", Label).update("Type a few words on why this needs a look.")
+            hint = _("Type a few words on why this needs a look.")
+            self.query_one("#note-hint", Label).update(hint)
             return
         self.dismiss(note)
 

@@ -10,20 +10,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from store.i18n import N_
+
 ResultT = TypeVar("ResultT")
 
 
-def query_list_bindings(prefix: str, cancel_tooltip: str, item: str) -> list[BindingType]:
-    """Escape cancels, ↑/↓ move the highlight through the list while the input keeps focus."""
+def query_list_bindings(
+    prefix: str, cancel_tooltip: str, move_tooltips: tuple[str, str]
+) -> list[BindingType]:
+    """Escape cancels, ↑/↓ move the highlight through the list while the input keeps focus; the
+    tooltips are `N_` templates (next, then previous), translated where shown."""
+    down, up = move_tooltips
     return [
-        Binding("escape", "cancel", "Cancel", tooltip=cancel_tooltip, id=f"{prefix}-cancel"),
-        Binding(
-            "down", "move(1)", "Next", tooltip=f"Highlight the next {item}", id=f"{prefix}-down"
-        ),
-        Binding(
-            "up", "move(-1)", "Previous", tooltip=f"Highlight the previous {item}",
-            id=f"{prefix}-up",
-        ),
+        Binding("escape", "cancel", N_("Cancel"), tooltip=cancel_tooltip, id=f"{prefix}-cancel"),
+        Binding("down", "move(1)", N_("Next"), tooltip=down, id=f"{prefix}-down"),
+        Binding("up", "move(-1)", N_("Previous"), tooltip=up, id=f"{prefix}-up"),
     ]
 
 

@@ -19,6 +19,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 
 from store.i18n import _
+from store.labels import filter_label
 from store.operations import Operation, Versions
 from store.views import DocumentFinding, ListFilter, ListQuery, ProjectDetail
 from tui import workers
@@ -192,7 +193,7 @@ class ReviewScreen(Screen[None]):
             self._cache_detail(message.detail)
         empty = _("No project matches the filter “{filter}”; press F for another filter.")
         self.query_one(ProjectList).show_rows(
-            self.rows, message.cursor, empty.format(filter=self.list_query.status)
+            self.rows, message.cursor, empty.format(filter=filter_label(self.list_query.status))
         )
         self.move_to(message.cursor)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -12,6 +13,8 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from store.i18n import N_, _, ngettext
+from store.labels import Label as Word
 from store.views import ListQuery
 from tui.project_search import ProjectSearch, SearchHit
 from tui.screens.query_list import QueryListScreen, query_list_bindings
@@ -19,20 +22,30 @@ from tui.widgets.text_cells import fit_cells
 from tui.workers import STORE_FAILURES, StoreAccess
 
 RESULT_LIMIT = 30
-HINT = "↑/↓ choose · Enter select · Escape cancel"
+HINT = N_("↑/↓ choose · Enter select · Escape cancel")
+MATCHED_IN = {
+    "name": Word(N_("project name"), english="name"),
+    "target": Word(N_("performance target"), english="target"),
+}
+"""Where a search matched, as the result line says it."""
 
 
 def result_label(hit: SearchHit, width: int = 76) -> str:
     """A result line: score, name, where it matched and the unit, aligned in cells, no markup."""
-    name = fit_cells(hit.name, width - 30)
-    return f"{hit.score:>3.0f}  {name}  {hit.matched_in:<6}  {fit_cells(hit.unit, 16)}"
+    where_cells = max(cell_len(label.text()) for label in MATCHED_IN.values())
+    label = MATCHED_IN.get(hit.matched_in)
+    where = fit_cells(label.text() if label else hit.matched_in, where_cells)
+    name = fit_cells(hit.name, width - 24 - where_cells)
+    return f"{hit.score:>3.0f}  {name}  {where}  {fit_cells(hit.unit, 16)}"
 
 
 class SearchScreen(QueryListScreen[int | None]):
     """Returns the chosen project's id, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = query_list_bindings(
-        "search", "Close the search", "match"
+        "search",
+        N_("Close the search"),
+        (N_("Highlight the next match"), N_("Highlight the previous match")),
     )
 
     def __init__(self, store: StoreAccess, document_id: int | None) -> None:
@@ -46,10 +59,10 @@ class SearchScreen(QueryListScreen[int | None]):
     def compose(self) -> ComposeResult:
         """Query input above the list of matches."""
         with Vertical(id="search-dialog", classes="dialog"):
-            yield Label("Search names and targets (fuzzy)")
-            yield Input(placeholder="type part of a name or target", id="search-input")
+            yield Label(_("Search names and targets (fuzzy)"))
+            yield Input(placeholder=_("type part of a name or target"), id="search-input")
             yield OptionList(id="search-results", markup=False)
-            yield Label("Loading names and targets…", classes="hint", id="search-hint")
+            yield Label(_("Loading names and targets…"), classes="hint", id="search-hint")
 
     def on_mount(self) -> None:
         """Load the searchable texts in a worker."""
@@ -62,14 +75,15 @@ class SearchScreen(QueryListScreen[int | None]):
             scope = ListQuery(document_id=self.document_id)
             texts = self.store.call(lambda repository: repository.project_texts(scope))
         except STORE_FAILURES as error:
-            self.app.call_from_thread(self.notify, str(error), title="Search", severity="error")
+            title = _("Search")
+            self.app.call_from_thread(self.notify, str(error), title=title, severity="error")
             return
         self.app.call_from_thread(self._index_ready, ProjectSearch(texts))
 
     def _index_ready(self, index: ProjectSearch) -> None:
         """Search for whatever was typed while loading."""
         self.index = index
-        self.query_one("#search-hint", Label).update(HINT)
+        self.query_one("#search-hint", Label).update(_(HINT))
         if self.pending_query:
             self.search(self.pending_query)
 
@@ -96,7 +110,11 @@ class SearchScreen(QueryListScreen[int | None]):
         results.add_options(Option(result_label(hit), id=str(hit.project_id)) for hit in hits)
         if hits:
             results.highlighted = 0
-        hint = f"{len(hits)} matches · {HINT}" if query else HINT
+        hint = _(HINT)
+        if query:
+            count = len(hits)
+            matches = ngettext("{count} match · {keys}", "{count} matches · {keys}", count)
+            hint = matches.format(count=count, keys=hint)
         self.query_one("#search-hint", Label).update(hint)
 
     def choose(self, option: Option) -> None:

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
+from store.i18n import N_, _
 from store.views import ProjectDetail
 from tui.widgets.text_cells import fit_cells, printable
 
@@ -29,12 +30,18 @@ class SplitScreen(ModalScreen[SplitPoint | None]):
     """Enter on an indicator splits before it; ctrl+s in the target splits at the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without splitting", id="split-cancel"),
+        Binding(
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            tooltip=N_("Close without splitting"),
+            id="split-cancel",
+        ),
         Binding(
             "ctrl+s",
             "split_target",
-            "Split target here",
-            tooltip="Split the target at the cursor",
+            N_("Split target here"),
+            tooltip=N_("Split the target at the cursor"),
             id="split-target",
         ),
     ]
@@ -48,10 +55,13 @@ class SplitScreen(ModalScreen[SplitPoint | None]):
     def compose(self) -> ComposeResult:
         """Indicators to split before, then the target text with a cursor."""
         with Vertical(id="split-dialog", classes="dialog"):
-            yield Label(f"Split “{printable(self.detail.name)}”", markup=False)
+            title = _("Split “{name}”").format(name=printable(self.detail.name))
+            yield Label(title, markup=False)
             yield Label(
-                "Enter: split before the highlighted indicator (it and the rest move to a "
-                "new project)",
+                _(
+                    "Enter: split before the highlighted indicator (it and the rest move to a "
+                    "new project)"
+                ),
                 classes="hint",
             )
             options = [
@@ -59,7 +69,7 @@ class SplitScreen(ModalScreen[SplitPoint | None]):
                 for item in self.detail.indicators[1:]
             ]
             yield OptionList(*options, id="split-indicators", markup=False)
-            yield Label("Or place the cursor in the target and press ctrl+s:", classes="hint")
+            yield Label(_("Or place the cursor in the target and press ctrl+s:"), classes="hint")
             target = printable(self.detail.target, multiline=True)  # offsets stay the same
             yield TextArea(target, id="split-target", read_only=True, soft_wrap=True)
 

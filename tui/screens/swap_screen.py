@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from store.i18n import N_, _
 from tui.widgets.text_cells import printable
 
 
@@ -20,14 +21,18 @@ class SwapScreen(ModalScreen[int | None]):
         Binding(
             "up,k",
             "choose(-1)",
-            "Previous",
-            tooltip="Swap with the previous project",
+            N_("Previous"),
+            tooltip=N_("Swap with the previous project"),
             id="swap-previous",
         ),
         Binding(
-            "down,j", "choose(1)", "Next", tooltip="Swap with the next project", id="swap-next"
+            "down,j",
+            "choose(1)",
+            N_("Next"),
+            tooltip=N_("Swap with the next project"),
+            id="swap-next",
         ),
-        Binding("escape,x", "choose(0)", "Cancel", tooltip="Do not swap", id="swap-cancel"),
+        Binding("escape,x", "choose(0)", N_("Cancel"), tooltip=N_("Do not swap"), id="swap-cancel"),
     ]
 
     def __init__(self, project_name: str) -> None:
@@ -38,10 +43,10 @@ class SwapScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         """One line of question, one of keys."""
         with Vertical(id="swap-dialog", classes="dialog"):
-            yield Label(
-                f"Swap the name “{printable(self.project_name)}” with a neighbour", markup=False
-            )
-            yield Label("↑/k previous project · ↓/j next project · Escape cancel", classes="hint")
+            question = _("Swap the name “{name}” with a neighbour")
+            yield Label(question.format(name=printable(self.project_name)), markup=False)
+            keys = _("↑/k previous project · ↓/j next project · Escape cancel")
+            yield Label(keys, classes="hint")
 
     def action_choose(self, direction: int) -> None:
         """Close with the direction (0 means cancel)."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 from rich.cells import cell_len, get_character_cell_size
 from rich.style import Style
 
-from store.i18n import _
+from store.i18n import N_, _
+from store.labels import FIELD_LABELS, Label, field_label, indicator_field_label, status_label
 from store.views import IndicatorView, ProjectDetail, Status
+from tui.logged_text import flag_text
 from tui.widgets.reparse_diff import reparse_changes
 from tui.widgets.text_cells import fit_cells, printable
 
@@ -21,11 +23,21 @@ HEADER = Style(bold=True, underline=True)
 SELECTED = Style(reverse=True)
 SELECTED_UNFOCUSED = Style(bold=True, underline=True)
 STATUS_STYLES = {
-    Status.VERIFIED: ("✓ verified", Style(bold=True, color="green")),
-    Status.FLAGGED: ("! flagged", WARN),
-    Status.UNREVIEWED: ("unreviewed", DIM),
+    Status.VERIFIED: ("✓ ", Style(bold=True, color="green")),
+    Status.FLAGGED: ("! ", WARN),
+    Status.UNREVIEWED: ("", DIM),
 }
-LABEL_CELLS = 6
+"""Each status's mark before its name, and its style."""
+UNIT_LABEL = FIELD_LABELS["unit"]
+NOTE_LABEL = FIELD_LABELS["note"]
+# TRANSLATORS: label before one parser flag of a project in the fields pane (English shows "flag")
+FLAG_LABEL = Label(N_("parser flag"), english="flag")
+# TRANSLATORS: label before the other names the parser considered for a project ("also")
+ALSO_LABEL = Label(N_("other candidate names"), english="also")
+LINE_LABELS = (UNIT_LABEL, NOTE_LABEL, FLAG_LABEL, ALSO_LABEL)
+PIECE_GAP = "   "
+"""Between the pieces of the status line: spaces, which every terminal draws one cell wide."""
+LABEL_GAP = 2
 NARROW_LEVEL_CELLS = 5
 """Panes under ~47 columns show the level codes alone (`1/11`); `e` shows the names."""
 
@@ -71,31 +83,44 @@ def paragraph(text: str, width: int, style: Style = PLAIN) -> list[Line]:
     return [[(piece, style)] for piece in wrap_cells(text, width)]
 
 
-def labelled(label: str, text: str, width: int, style: Style = PLAIN) -> list[Line]:
+def label_cells() -> int:
+    """Cells of the label column: the widest label in the active language, then a gap."""
+    return max(cell_len(label.text()) for label in LINE_LABELS) + LABEL_GAP
+
+
+def labelled(label: Label, text: str, width: int, style: Style = PLAIN) -> list[Line]:
     """`label  text`, wrapped under the text with a hanging indent."""
+    cells = label_cells()
     lines = []
-    for number, piece in enumerate(wrap_cells(text, width - LABEL_CELLS)):
-        head = fit_cells(label if number == 0 else "", LABEL_CELLS)
+    for number, piece in enumerate(wrap_cells(text, width - cells)):
+        head = fit_cells(label.text() if number == 0 else "", cells)
         lines.append([(head, DIM), (piece, style)])
     return lines
 
 
+def status_line(detail: ProjectDetail) -> Line:
+    """Confidence, the review status with its mark, and who changed the project last."""
+    mark, status_style = STATUS_STYLES.get(detail.status, ("", PLAIN))
+    confidence = _("confidence {value}").format(value=f"{detail.confidence:.2f}")
+    line = [(confidence + PIECE_GAP, DIM), (mark + status_label(detail.status), status_style)]
+    if detail.updated_by:
+        changed_by = _("by {reviewer}").format(reviewer=printable(detail.updated_by))
+        line.append((PIECE_GAP + changed_by, DIM))
+    return line
+
+
 def header_lines(detail: ProjectDetail, width: int) -> list[Line]:
     """Name, confidence and status, unit, note, parser flags with reasons, alternatives."""
-    label, status_style = STATUS_STYLES.get(detail.status, (str(detail.status), PLAIN))
-    status = [(f"confidence {detail.confidence:.2f} · ", DIM), (label, status_style)]
-    if detail.updated_by:
-        status.append((f" by {printable(detail.updated_by)}", DIM))
-    lines = [*paragraph(detail.name or "(no name)", width, BOLD), status, []]
-    lines += labelled("unit", detail.unit, width)
+    name = detail.name or _("(no name)")
+    lines = [*paragraph(name, width, BOLD), status_line(detail), []]
+    lines += labelled(UNIT_LABEL, detail.unit, width)
     if detail.note:
-        lines += labelled("note", detail.note, width, WARN)
+        lines += labelled(NOTE_LABEL, detail.note, width, WARN)
     for flag in detail.flags:
-        why = f"{flag.code}: {flag.message}" if flag.message else flag.code
-        lines += labelled("flag", why, width, WARN)
+        lines += labelled(FLAG_LABEL, flag_text(flag), width, WARN)
     if detail.alternatives:
         others = "   ".join(f"{item.name} ({item.score:.2f})" for item in detail.alternatives[:5])
-        lines += labelled("also", others, width)
+        lines += labelled(ALSO_LABEL, others, width)
     return lines
 
 
@@ -107,8 +132,9 @@ def column_widths(width: int, indicators: tuple[IndicatorView, ...] = ()) -> lis
     """Cells for #, level, name, period and annual value; fits any width from 36 cells up.
 
     The value columns are as wide as the project's values that fit a fifth of the table (never
-    cut inside a number); a longer value goes on its own full-width line below its row. When
-    most values are longer, there are no value columns: every value has its own line.
+    cut inside a number), and at least as wide as a line of their titles; a longer value goes on
+    its own full-width line below its row. When most values are longer, there are no value
+    columns: every value has its own line.
     """
     available = width - 11  # the # column and two spaces around each other column
     level = 17 if available >= 64 else 13 if available >= 36 else NARROW_LEVEL_CELLS
@@ -118,7 +144,7 @@ def column_widths(width: int, indicators: tuple[IndicatorView, ...] = ()) -> lis
     fitting = [cells for cells in values if cells <= cap]
     if len(fitting) * 2 < len(values):
         return [3, level, max(available - level, 4), 0, 0]
-    value = max([MIN_VALUE_CELLS, *fitting])
+    value = max([MIN_VALUE_CELLS, min(value_title_cells(), cap), *fitting])
     name = max(available - level - 2 * value, 4)
     return [3, level, name, value, value]
 
@@ -132,14 +158,39 @@ def _value_cells(indicators: tuple[IndicatorView, ...]) -> list[int]:
     ]
 
 
+def value_titles() -> list[str]:
+    """The titles of the period and annual value columns, in the active language."""
+    # TRANSLATORS: title of the column of period values (实施周期指标值), a few cells wide; a line
+    # break (\n) splits it over two lines
+    period = _("period")
+    # TRANSLATORS: title of the column of annual values (年度指标值); a line break (\n) splits it
+    annual = _("annual")
+    return [period, annual]
+
+
+def value_title_cells() -> int:
+    """Cells of the widest line of the value columns' titles."""
+    return max(cell_len(line) for title in value_titles() for line in title.split("\n"))
+
+
+def title_lines(widths: list[int]) -> list[Line]:
+    """The table's column titles, each wrapped in its column (a title may hold line breaks)."""
+    narrow = widths[1] <= NARROW_LEVEL_CELLS
+    level = _("level") if narrow else _("level 1 / 2")
+    titles = ["#", level, indicator_field_label("name"), *value_titles()]
+    cells = [
+        [piece for line in title.split("\n") for piece in wrap_cells(line, cells)]
+        for title, cells in zip(titles, widths, strict=True)
+    ]
+    return _cell_lines(cells, widths, HEADER)
+
+
 def indicator_lines(
     indicators: tuple[IndicatorView, ...], width: int, selected: int | None, focused: bool = True
 ) -> list[Line]:
     """The indicators as a table: each cell wrapped in its column, the selected row reversed."""
     widths = column_widths(width, indicators)
-    narrow = widths[1] <= NARROW_LEVEL_CELLS
-    titles = ["#", _("level") if narrow else _("level 1 / 2"), _("name"), _("period"), _("annual")]
-    lines: list[Line] = [_row_line(titles, widths, HEADER)]
+    lines: list[Line] = title_lines(widths)
     for index, item in enumerate(indicators):
         style = PLAIN
         if index == selected:
@@ -166,19 +217,26 @@ def _indicator_rows(item: IndicatorView, widths: list[int], width: int, style: S
         [printable(values[0])] if fits else [],
         [printable(values[1])] if fits else [],
     ]
-    lines = []
-    for row in range(max(len(cell) for cell in cells)):
-        texts = [cell[row] if row < len(cell) else "" for cell in cells]
-        lines.append(_row_line(texts, widths, style))
+    lines = _cell_lines(cells, widths, style)
     if not fits:
         lines += _wide_values(values, widths[0] + 1, width, style)
     return lines
 
 
+def _cell_lines(cells: list[list[str]], widths: list[int], style: Style) -> list[Line]:
+    """The screen lines of one table row whose cells were wrapped into pieces."""
+    lines = []
+    for row in range(max(len(cell) for cell in cells)):
+        texts = [cell[row] if row < len(cell) else "" for cell in cells]
+        lines.append(_row_line(texts, widths, style))
+    return lines
+
+
 def _wide_values(values: list[str], indent: int, width: int, style: Style) -> list[Line]:
     """Values too wide for their columns, each labelled, wrapped under the name column."""
-    labels = [_("period"), _("annual")]
+    labels = [field_label("period_value"), field_label("annual_value")]
     if values[0] == values[1]:
+        # TRANSLATORS: label of an indicator's value when its period and annual values are equal
         values, labels = values[:1], [_("value")]
     label_cells = max(cell_len(label) for label in labels) + 2
     lines: list[Line] = []
@@ -224,9 +282,9 @@ def fields_lines(
     """Every line the fields pane shows for one project."""
     lines = header_lines(detail, width)
     lines += [[], *reparse_lines(detail, width)]
-    lines += [*paragraph(detail.target or "(no target)", width), []]
+    lines += [*paragraph(detail.target or _("(no target)"), width), []]
     if detail.indicators:
         lines += indicator_lines(detail.indicators, width, selected, focused)
     else:
-        lines.append([("(no indicators)", DIM)])
+        lines.append([(_("(no indicators)"), DIM)])
     return lines

@@ -11,12 +11,12 @@ from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from store.i18n import _
+from store.i18n import N_
 from store.views import IndicatorView, ProjectDetail
 from tui.widgets.fields_layout import fields_lines
 from tui.widgets.styled_scroll_view import StyledScrollView
 
-INDICATOR_GROUP = Binding.Group(_("Indicator"))
+INDICATOR_GROUP = Binding.Group(N_("Indicator"))
 """One footer entry for ↓/↑ here and `[`/`]` on the screen: they do the same."""
 
 
@@ -27,16 +27,16 @@ class FieldsPane(StyledScrollView, can_focus=True):
         Binding(
             "down",
             "indicator(1)",
-            "Next indicator",
-            tooltip="Select the next indicator",
+            N_("Next indicator"),
+            tooltip=N_("Select the next indicator"),
             id="indicator-next",
             group=INDICATOR_GROUP,
         ),
         Binding(
             "up",
             "indicator(-1)",
-            "Previous indicator",
-            tooltip="Select the previous indicator",
+            N_("Previous indicator"),
+            tooltip=N_("Select the previous indicator"),
             id="indicator-previous",
             group=INDICATOR_GROUP,
         ),

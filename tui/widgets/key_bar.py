@@ -20,6 +20,7 @@ from textual.dom import DOMNode
 from textual.widget import Widget
 
 from store.i18n import _
+from tui.binding_words import binding_label, group_label
 
 PINNED_IDS = ("help", "quit")
 """Entries kept whatever the width: the way to every other key, and the way out."""
@@ -43,7 +44,8 @@ class KeyEntry:
 def key_entries(app: App[object], active: dict[str, ActiveBinding]) -> list[KeyEntry]:
     """Shown bindings grouped by the node and action they run, in binding order; a key another
     node took over is absent, so each entry lists only the keys that do its action now.
-    Bindings sharing a `Binding.Group` become one entry under the group's description."""
+    Bindings sharing a `Binding.Group` become one entry under the group's description; the
+    words are read in the active language."""
     actions: dict[tuple[DOMNode, str], list[Binding]] = {}
     for node, binding, enabled, _tooltip in active.values():
         if binding.show and enabled:
@@ -63,7 +65,7 @@ def key_entries(app: App[object], active: dict[str, ActiveBinding]) -> list[KeyE
             continue
         if group is not None:
             groups[group.description] = len(entries)
-        label = group.description if group is not None else bindings[0].description
+        label = group_label(group) if group is not None else binding_label(bindings[0])
         entries.append(KeyEntry(keys, shown, label))
     return entries
 

@@ -14,13 +14,16 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
+from store.i18n import _
 from store.views import ProjectSummary, Status
 from tui.paging import ProjectRows
 from tui.widgets.list_layout import ListLine, list_lines, starts_group, top_for
 from tui.widgets.styled_scroll_view import StyledScrollView
-from tui.widgets.text_cells import fit_cells, printable
+from tui.widgets.text_cells import CUT_MARK, fit_cells, printable
 
-STATUS_MARKS = {Status.VERIFIED: "✓", Status.FLAGGED: "!", Status.UNREVIEWED: "·"}
+STATUS_MARKS = {Status.VERIFIED: "✓", Status.FLAGGED: "!", Status.UNREVIEWED: "⋅"}
+"""One cell each in every terminal (`·` is East Asian ambiguous: two cells in some, which would
+push an unreviewed row's name one cell right of the others)."""
 CONFIDENCE_CELLS = 5
 HOLDER_CELLS = 10
 ROW_CACHE_LIMIT = 2000
@@ -57,7 +60,7 @@ def row_text(summary: ProjectSummary, width: int, holder: str = "") -> str:
 def header_text(summary: ProjectSummary | None, width: int, claim: str = "") -> str:
     """A unit's header line: its whole name, cut only at the pane's width, and in a document
     another reviewer has open, `claim` ("alice, since 10:02") after it."""
-    unit = printable(summary.unit) if summary is not None else "…"
+    unit = printable(summary.unit) if summary is not None else CUT_MARK
     claim_cells = min(cell_len(claim), width // 2)
     if not claim_cells:
         return fit_cells(UNIT_MARK + unit, width)
@@ -94,7 +97,7 @@ class ProjectList(StyledScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.rows = ProjectRows([])
         self.cursor = 0
-        self.empty_message = "Loading…"
+        self.empty_message = _("Loading…")
         self.claims: dict[int, ClaimMark] = {}
         """By document id: who else has it open, shown on its rows and unit headers."""
         self._row_strips: dict[tuple[int, bool], Strip] = {}
@@ -209,7 +212,7 @@ class ProjectList(StyledScrollView, can_focus=True, inherit_bindings=False):
             return self._header_strip(index, summary, width)
         if summary is None:
             style = self._style("project-list--loading")
-            return Strip([Segment(fit_cells("  …", width), style)], width)
+            return Strip([Segment(fit_cells("  " + CUT_MARK, width), style)], width)
         return self._row_strip(index, summary, width)
 
     def _header_strip(self, index: int, summary: ProjectSummary | None, width: int) -> Strip:

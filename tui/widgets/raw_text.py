@@ -17,6 +17,7 @@ from textual import events
 from textual.geometry import Size
 from textual.strip import Strip
 
+from store.i18n import ngettext
 from tui.paging import BoundedCache
 from tui.widgets.styled_scroll_view import StyledScrollView
 from tui.widgets.text_cells import printable
@@ -231,7 +232,12 @@ class RawTextPane(StyledScrollView, can_focus=False):
         outside = sorted(
             {self._rows[row][0] + 1 for row in name_rows if not top <= row < top + height}
         )
-        return f"name on line {', '.join(map(str, outside))}" if outside else ""
+        if not outside:
+            return ""
+        lines = ", ".join(map(str, outside))
+        return ngettext("name on line {lines}", "name on lines {lines}", len(outside)).format(
+            lines=lines
+        )
 
     def render_line(self, y: int) -> Strip:
         """Draw one screen row: the gutter (line number on a line's first row), then styled text."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from store.i18n import _
+from store.i18n import _, ngettext
+from store.labels import filter_label
 from tui.widgets.text_cells import printable
 
 
@@ -13,22 +14,25 @@ def header_text(
     document: str, verified: int, total: int, list_filter: str, database: str, issues: int = 0,
     own: int = 0,
 ) -> Text:
-    """Compose the header line without markup (file names may hold brackets).
+    """Compose the header line without markup (file names may hold brackets); `list_filter` is
+    the filter's identifier, shown by its name in the active language.
 
     `own`: how many of the verified projects this reviewer verified (shown from 1 on).
     """
     text = Text()
     text.append(" gzreview ", style="bold reverse")
     text.append("  ")
-    text.append(printable(document) or "—", style="bold")
+    text.append(printable(document) or "-", style="bold")
     if issues:
-        text.append(f"  ⚠ {issues} document issue{'s' if issues > 1 else ''} (D)", style="bold red")
-    text.append(f"   {verified}/{total} verified", style="green")
+        marker = ngettext("{count} document issue (D)", "{count} document issues (D)", issues)
+        text.append("  ⚠ " + marker.format(count=issues), style="bold red")
+    progress = _("{verified}/{total} verified").format(verified=verified, total=total)
+    text.append("   " + progress, style="green")
     if own:
         text.append(_(" ({count} by you)").format(count=own), style="green")
-    text.append("   filter: ", style="dim")
-    text.append(list_filter, style="bold")
-    text.append("   db: ", style="dim")
+    text.append("   " + _("filter:") + " ", style="dim")
+    text.append(filter_label(list_filter), style="bold")
+    text.append("   " + _("db:") + " ", style="dim")
     text.append(printable(database))
     return text
 

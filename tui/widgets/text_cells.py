@@ -44,11 +44,17 @@ def data_text(text: str, style: str | Style = "") -> Text:
     return Text(printable(text), style=style, end="")
 
 
+CUT_MARK = "⋯"
+"""What ends a text cut to fit: one cell in every terminal. `…` is East Asian ambiguous, drawn
+two cells wide where terminals draw those wide, which would push the columns after it."""
+
+
 def fit_cells(text: str, width: int) -> str:
-    """Return `text` made `printable`, cut or padded to exactly `width` cells (`…` when cut)."""
+    """Return `text` made `printable`, cut or padded to exactly `width` cells (`⋯` when cut;
+    a wide character is never split, the cut falls before it)."""
     if width <= 0:
         return ""
     text = printable(text)
     if cell_len(text) <= width:
         return set_cell_size(text, width)
-    return set_cell_size(set_cell_size(text, width - 1).rstrip() + "…", width)
+    return set_cell_size(set_cell_size(text, width - 1).rstrip() + CUT_MARK, width)

@@ -72,7 +72,7 @@ async def test_d_lists_the_findings_and_enter_scrolls_to_one(
         assert _top(app) is screen
         first, _ = raw.rows_of(screen.findings[0].span)
         assert raw.scroll_y <= first < raw.scroll_y + raw.scrollable_content_region.height
-        assert raw.border_subtitle == f"line {found[0][1]} · stray name"
+        assert raw.border_subtitle == f"line {found[0][1]}: unassigned_name"
         strip = raw.render_line(first - round(raw.scroll_y))
         finding_style = raw.get_component_rich_style("raw-text--finding")
         marked = "".join(

@@ -53,7 +53,7 @@ def test_scroll_shows_block_and_far_name_when_they_fit() -> None:
 
 def test_fit_cells_counts_chinese_as_two_cells() -> None:
     assert cell_len(fit_cells("购置经费", 5)) == 5
-    assert fit_cells("购置经费", 5).startswith("购置…")
+    assert fit_cells("购置经费", 5).startswith("购置⋯")
     assert fit_cells("ab", 4) == "ab  "
 
 
