@@ -160,28 +160,38 @@ def _value_cells(indicators: tuple[IndicatorView, ...]) -> list[int]:
 
 def value_titles() -> list[str]:
     """The titles of the period and annual value columns, in the active language."""
-    # TRANSLATORS: title of the column of period values (实施周期指标值), a few cells wide; a line
-    # break (\n) splits it over two lines
+    # TRANSLATORS: title of the column of period values (实施周期指标值), a few cells wide; each
+    # line break (\n) is a place where it may break when the column is narrow
     period = _("period")
-    # TRANSLATORS: title of the column of annual values (年度指标值); a line break (\n) splits it
+    # TRANSLATORS: title of the column of annual values (年度指标值); each line break (\n) is a
+    # place where it may break
     annual = _("annual")
     return [period, annual]
 
 
 def value_title_cells() -> int:
-    """Cells of the widest line of the value columns' titles."""
-    return max(cell_len(line) for title in value_titles() for line in title.split("\n"))
+    """Cells of the widest unbreakable piece of the value columns' titles."""
+    return max(cell_len(piece) for title in value_titles() for piece in title.split("\n"))
+
+
+def title_pieces(title: str, cells: int) -> list[str]:
+    """A title's lines in a column of `cells`: its pieces (between the translator's line breaks)
+    joined while they fit, a piece wider than the column wrapped by cells."""
+    lines: list[str] = []
+    for piece in title.split("\n"):
+        if lines and cell_len(lines[-1] + piece) <= cells:
+            lines[-1] += piece
+        else:
+            lines += wrap_cells(piece, cells)
+    return lines
 
 
 def title_lines(widths: list[int]) -> list[Line]:
-    """The table's column titles, each wrapped in its column (a title may hold line breaks)."""
+    """The table's column titles, each in its column."""
     narrow = widths[1] <= NARROW_LEVEL_CELLS
     level = _("level") if narrow else _("level 1 / 2")
     titles = ["#", level, indicator_field_label("name"), *value_titles()]
-    cells = [
-        [piece for line in title.split("\n") for piece in wrap_cells(line, cells)]
-        for title, cells in zip(titles, widths, strict=True)
-    ]
+    cells = [title_pieces(title, cells) for title, cells in zip(titles, widths, strict=True)]
     return _cell_lines(cells, widths, HEADER)
 
 

@@ -16,7 +16,7 @@ from rich.cells import cell_len
 from store.i18n import LOCALE_DIR, set_language
 from tui.review.commands import review_bindings
 from tui.screens.help_screen import columns_text, help_sections
-from tui.widgets.fields_layout import STATUS_STYLES
+from tui.widgets.fields_layout import STATUS_STYLES, title_pieces, value_title_cells, value_titles
 from tui.widgets.project_list import STATUS_MARKS, UNIT_MARK
 from tui.widgets.text_cells import CUT_MARK, fit_cells
 
@@ -88,3 +88,16 @@ def _explanation_cell(line: str) -> int:
         cut -= 1
     gap_end = head.find(next(char for char in head[cut:] if char != " "), cut)
     return cell_len(head[:gap_end])
+
+
+@pytest.mark.parametrize("cells", [6, 8, 10, 16])
+def test_value_titles_break_only_where_the_translator_allows(cells: int) -> None:
+    set_language("zh")
+    for title in value_titles():
+        pieces = title.split("\n")
+        lines = title_pieces(title, max(cells, value_title_cells()))
+        assert "".join(lines) == "".join(pieces)
+        assert all(cell_len(line) <= max(cells, value_title_cells()) for line in lines)
+        boundaries = {len("".join(pieces[:end])) for end in range(len(pieces) + 1)}
+        ends = {len("".join(lines[:end])) for end in range(len(lines) + 1)}
+        assert ends <= boundaries, (title, lines)
