@@ -9,7 +9,7 @@ from store.i18n import N_, set_language
 from store.views import DocumentFinding, EditEntry
 from tui.logged_text import entry_summary, finding_message, flag_text, history_summary
 
-EDIT_INDICATOR = {
+EDIT_INDICATOR: dict[str, object] = {
     "message": {
         "template": "edit {field} of indicator {seq} of “{name}”: {old} → {new}",
         "params": {"field": "name", "seq": "2", "name": "购置经费", "old": "车辆", "new": "汽车"},
@@ -32,8 +32,9 @@ def test_a_logged_summary_is_shown_in_chinese_with_the_fields_own_name() -> None
 
 def test_a_project_field_is_named_as_a_project_field() -> None:
     set_language("zh")
-    details = {"message": {"template": "edit {field} of “{name}”: “{old}” → “{new}”",
-                           "params": {"field": "name", "name": "甲", "old": "甲", "new": "乙"}}}
+    template = "edit {field} of “{name}”: “{old}” → “{new}”"
+    params = {"field": "name", "name": "甲", "old": "甲", "new": "乙"}
+    details: dict[str, object] = {"message": {"template": template, "params": params}}
     assert "项目名称" in entry_summary("edit_project_field", details, "")
 
 
@@ -46,7 +47,7 @@ def test_english_names_the_field_in_words() -> None:
 def test_entries_logged_before_templates_and_broken_ones_keep_their_text() -> None:
     set_language("zh")
     assert history_summary(entry("verify", {}, "verify “甲”")) == "verify “甲”"
-    broken = {"message": {"template": "verify “{name}”", "params": {}}}
+    broken: dict[str, object] = {"message": {"template": "verify “{name}”", "params": {}}}
     assert history_summary(entry("verify", broken, "verify “甲”")) == "verify “甲”"
 
 
