@@ -29,6 +29,7 @@ def operation_record(row: EditLogRow) -> dict[str, Any]:
         "reviewer": row.reviewer,
         "action": row.action,
         "summary": row.summary,
+        "message": row.details.get("message"),
         "undone": row.undone,
         "projects": list(row.project_keys),
         "op": row.details.get("op") or legacy_operation(row.model_dump()),

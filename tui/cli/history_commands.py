@@ -17,6 +17,7 @@ from tui.cli.options import db_option, open_repository, reviewer_option
 from tui.cli.output import echo_json, echo_line
 from tui.cli.translated import TranslatedPath
 from tui.cli.user_files import read_operations
+from tui.logged_text import entry_summary, history_summary
 
 TEXT_LIMIT = 50
 """How many entries `history` shows without --limit (JSON: all of them)."""
@@ -62,7 +63,8 @@ def _line(record: dict[str, Any]) -> str:
     """Return one entry as a line of text, newest first in the listing."""
     time = str(record["time"])[:19].replace("T", " ")
     undone = "  " + _("[undone]") if record["undone"] else ""
-    return f"#{record['id']}  {time}  {record['reviewer']}  {record['summary']}{undone}"
+    summary = entry_summary(record["action"], record, record["summary"])
+    return f"#{record['id']}  {time}  {record['reviewer']}  {summary}{undone}"
 
 
 @command(
@@ -75,7 +77,7 @@ def undo_command(db: str | None, reviewer: str | None) -> None:
     """Undo as the reviewer and say which entry was undone."""
     with open_repository(db, reviewer) as repository:
         entry = repository.undo().entry
-    echo_line(_("undone #{id}: {summary}").format(id=entry.id, summary=entry.summary))
+    echo_line(_("undone #{id}: {summary}").format(id=entry.id, summary=history_summary(entry)))
 
 
 @command("redo", help=N_("Redo your most recently undone action, if you did nothing new since."))
@@ -85,7 +87,7 @@ def redo_command(db: str | None, reviewer: str | None) -> None:
     """Redo as the reviewer and say which entry was redone."""
     with open_repository(db, reviewer) as repository:
         entry = repository.redo().entry
-    echo_line(_("redone #{id}: {summary}").format(id=entry.id, summary=entry.summary))
+    echo_line(_("redone #{id}: {summary}").format(id=entry.id, summary=history_summary(entry)))
 
 
 @command(

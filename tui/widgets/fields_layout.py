@@ -273,15 +273,15 @@ NEW = Style(color="green")
 
 
 def reparse_lines(detail: ProjectDetail, width: int) -> list[Line]:
-    """Return the fields a reparse read differently: each old value (−) above its new one (+)."""
+    """Return the fields a reparse read differently: each old value (-) above its new one (+)."""
     changes = reparse_changes(detail)
     if not changes:
         return []
-    lines: list[Line] = [[(_("Before the reparse (− old, + new):"), WARN)]]
+    lines: list[Line] = [[(_("Before the reparse (- old, + new):"), WARN)]]
     for label, old, new in changes:
         lines.append([(label, DIM)])
-        for sign, text, style in (("− ", old, OLD), ("+ ", new, NEW)):
-            for number, piece in enumerate(wrap_cells(text or "—", max(width - 2, 4))):
+        for sign, text, style in (("- ", old, OLD), ("+ ", new, NEW)):
+            for number, piece in enumerate(wrap_cells(text or _("(empty)"), max(width - 2, 4))):
                 lines.append([(sign if number == 0 else "  ", style), (piece, style)])
     return [*lines, []]
 

@@ -148,9 +148,9 @@ def test_a_project_the_reparse_read_differently_shows_old_and_new_side_by_side()
     }
     changed = dataclasses.replace(detail(), before_reparse=previous)
     text = _plain(changed)
-    start = text.index("Before the reparse (− old, + new):")
+    start = text.index("Before the reparse (- old, + new):")
     assert text[start + 1 : start + 4] == [
-        "project name", "− 旧的名称", "+ 其他工业和信息化事业发展经费[b]"
+        "project name", "- 旧的名称", "+ 其他工业和信息化事业发展经费[b]"
     ]
     assert "indicator 1" in text and "indicator 2" in text  # one changed, one added
     assert not any("Before the reparse" in line for line in _plain(detail()))
