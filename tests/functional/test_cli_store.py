@@ -100,9 +100,27 @@ def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path: Path) -> Non
     assert f"{bogus}: cannot open the database" in result.stderr
 
 
-def test_stats_on_an_empty_database_says_what_to_do(cli: Cli) -> None:
+def test_stats_on_a_database_without_documents_says_what_to_do(cli: Cli, tmp_path: Path) -> None:
+    names = tmp_path / "names.txt"
+    names.write_text("购置经费\n", encoding="utf-8")
+    assert cli("known", "import", str(names)).exit_code == 0  # creates the database
     result = cli("stats")
     assert result.exit_code == 0 and "gzreview import" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("stats",), ("history",), ("known", "list"), ("claims",), ("verify", "--yes"),
+     ("reparse", "--dry-run"), ("export", "--format", "jsonl", "-o", "out.jsonl")],
+)
+def test_a_mistyped_database_is_refused_and_nothing_is_created(
+    cli: Cli, command: tuple[str, ...]
+) -> None:
+    result = cli(*command)
+    assert result.exit_code == 2
+    assert f"{cli.db}: no such database file" in result.stderr
+    assert "gzreview import" in result.stderr
+    assert not cli.db.exists()
 
 
 def test_known_import_lines_and_csv_then_list(cli: Cli, tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ def _cell(row: list[str], index: int) -> str:
 def known_import(file: Path, db: str | None, reviewer: str | None) -> None:
     """Read the names, add the new ones and say how many were skipped."""
     pairs = read_known_names(file)
-    with open_repository(db, reviewer) as repository:
+    with open_repository(db, reviewer, create=True) as repository:
         added = repository.add_known_names(pairs)
     skipped = len(pairs) - added
     message = ngettext(

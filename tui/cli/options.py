@@ -83,14 +83,15 @@ def resolve_reviewer(reviewer: str | None) -> str:
 
 @contextmanager
 def open_repository(
-    db: str | None, reviewer: str | None, *, must_exist: bool = False
+    db: str | None, reviewer: str | None, *, create: bool = False
 ) -> Iterator[Repository]:
     """Open the database for a command; any store error becomes one clear message and exit 2.
 
-    With `must_exist` a database file that is not there is refused instead of created.
+    A database file that is not there is refused (a mistyped --db creates nothing) unless the
+    command brings data to put in it (`create`: import, known import, the bundled sample).
     """
     location = resolve_db(db)
-    if must_exist:
+    if not create:
         refuse_missing_database(location)
     try:
         repository = Repository.open(location, resolve_reviewer(reviewer))

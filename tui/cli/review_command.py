@@ -44,7 +44,7 @@ def run_review(
     """Open the repository, check there is something to review, run the app until it quits."""
     from tui.app import ReviewApp  # Textual loads only when the app is really opened.
 
-    with open_repository(db, reviewer, must_exist=not import_sample) as repository:
+    with open_repository(db, reviewer, create=import_sample) as repository:
         notice = _ensure_documents(repository, import_sample)
         document_id = document_id_of(repository, document) if document else None
         exit_when_ready = os.environ.get(READY_ENV) == "1"

@@ -57,7 +57,7 @@ def import_command(
     thresholds = gc.get_threshold()
     gc.set_threshold(*BATCH_GC_THRESHOLDS)  # a batch: fewer, larger collections
     try:
-        with open_repository(db, reviewer) as repository:
+        with open_repository(db, reviewer, create=True) as repository:
             reports = _import_all(repository, files, jobs)
     finally:
         gc.set_threshold(*thresholds)
