@@ -75,7 +75,10 @@ class _Leaders:
     def score(self, query_key: str, keys: list[str], ids: list[int]) -> None:
         """Score names (keys with their ids) and keep the best `limit` of all scored so far."""
         self.scored.update(ids)
-        cutoff = max(0.0, self.last_score - 1e-6)  # lets rapidfuzz give up early on hopeless ones
+        # The cutoff lets rapidfuzz give up early on hopeless names. It stays a point below the
+        # last place: with a cutoff within 1e-6 of a score, rapidfuzz's WRatio drops names that
+        # score exactly that (a tie the full scan keeps); the sort below does the exact cut.
+        cutoff = max(0.0, self.last_score - 1.0)
         results = process.extract(
             query_key, keys, scorer=fuzz.WRatio, limit=None, score_cutoff=cutoff
         )

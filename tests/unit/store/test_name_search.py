@@ -6,6 +6,7 @@ import random
 import string
 from functools import cache
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
@@ -127,6 +128,15 @@ def test_top_equals_a_full_scan_on_a_realistic_vocabulary(
     start = data.draw(st.integers(min_value=0, max_value=len(name) - 1))
     query = name[start : start + data.draw(st.integers(min_value=1, max_value=9))]
     assert index.top(query) == full_scan(index.names, query, 10)
+
+
+@pytest.mark.parametrize("seeds", [0, 5, 48])
+@pytest.mark.parametrize("chunk", [1, 3, 32])
+def test_a_tie_at_the_last_place_is_kept_by_the_earlier_name(seeds: int, chunk: int) -> None:
+    # Ten names at 81.818182 and better: the index once lost the earlier of two tied last names
+    # because rapidfuzz dropped a name scoring exactly its cutoff.
+    index = realistic_index(seeds, chunk)
+    assert index.top("市无线电监测") == full_scan(index.names, "市无线电监测", 10)
 
 
 def test_cached_index_is_reused_for_the_same_names_only() -> None:
