@@ -61,13 +61,10 @@ def next_needing_review(view: ReviewView) -> None:
 
 
 def cycle_filter(view: ReviewView) -> None:
-    """Show the next list filter: all, needs review, flagged, verified."""
+    """Show the next status filter (all, needs review, flagged, verified), keeping the others."""
     position = FILTER_ORDER.index(view.list_query.status)
     status = FILTER_ORDER[(position + 1) % len(FILTER_ORDER)]
-    view.list_query = replace(view.list_query, status=status)
-    view.show_header()
-    selected = view.rows.ids[view.cursor] if 0 <= view.cursor < len(view.rows) else None
-    view.reload(selected, 0)
+    view.show_query(replace(view.list_query, status=status))
 
 
 def search(view: ReviewView) -> None:
