@@ -17,10 +17,11 @@ import heapq
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain
 
-from sqlalchemy import or_
+from sqlalchemy import func, or_
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from parser.fit import GENERIC_GRAMS, GENERIC_WEIGHT, block_grams, grams, weighted_overlap
@@ -46,8 +47,11 @@ def _holder_summary(row: ProjectRow, current_id: int | None) -> str:
     return f"#{row.id} {target}" if target else f"#{row.id}"
 
 
-def _sources(session: Session, row: ProjectRow) -> tuple[dict[str, str], list[ProjectRow]]:
-    """Return every candidate name with where it comes from, and the unit's projects."""
+def _sources(
+    session: Session, row: ProjectRow
+) -> tuple[dict[str, str], list[ProjectRow], tuple[str, ...]]:
+    """Return every candidate name with where it comes from, the unit's projects, and the known
+    names of every unit (indexed once for all projects)."""
     unit_rows = list(
         session.exec(
             select(ProjectRow)
@@ -61,21 +65,57 @@ def _sources(session: Session, row: ProjectRow) -> tuple[dict[str, str], list[Pr
             names.setdefault(name, "unit")
     for item in row.alternatives:
         names.setdefault(str(item[0]), "parser")
-    unit_column = col(KnownNameRow.unit)
-    known = session.exec(
-        select(KnownNameRow.name)
-        .where(or_(unit_column == row.unit, unit_column == ""))
-        .order_by(col(KnownNameRow.id))
-    ).all()
+    known = known_names(session, row.unit)
     verified = session.exec(
         select(ProjectRow.name)
         .where(ProjectRow.unit == row.unit, ProjectRow.status == Status.VERIFIED.value)
         .order_by(col(ProjectRow.id))
     ).all()
-    for name in [*known, *verified]:
+    for name in [*known.names, *verified]:
         names.setdefault(name, "known")
     names.pop("", None)
-    return names, unit_rows
+    return names, unit_rows, known.shared
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    """The known names a picker offers: of the project's unit and of every unit, in the order
+    they were added; `shared` are those of every unit (the same for every project)."""
+
+    names: tuple[str, ...]
+    shared: tuple[str, ...]
+
+
+_KNOWN_CACHE: dict[tuple[str, str], tuple[tuple[int, int], KnownNames]] = {}
+"""Known names by (database, unit), with the (count, newest id) they were read at."""
+
+
+def known_names(session: Session, unit: str) -> KnownNames:
+    """Return the known names of a unit and of every unit.
+
+    Reading 50,000 names took a few hundred milliseconds at every opening of the picker, so they
+    are kept per database and unit while the table's count and newest id stay the same (names are
+    added and removed, never edited in place).
+    """
+    unit_column = col(KnownNameRow.unit)
+    scope = or_(unit_column == unit, unit_column == "")
+    count, newest = session.execute(
+        sa_select(func.count(), func.max(col(KnownNameRow.id))).where(scope)
+    ).one()
+    stamp = (int(count), int(newest or 0))
+    key = (str(session.get_bind().engine.url), unit)
+    cached = _KNOWN_CACHE.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    rows = session.execute(
+        sa_select(col(KnownNameRow.name), unit_column).where(scope).order_by(col(KnownNameRow.id))
+    ).all()
+    shared = tuple(name for name, name_unit in rows if not name_unit)
+    previous = next((known.shared for _stamp, known in _KNOWN_CACHE.values()
+                     if known.shared == shared), shared)  # one tuple, so one bigram index
+    found = KnownNames(tuple(name for name, _unit in rows), previous)
+    _KNOWN_CACHE[key] = (stamp, found)
+    return found
 
 
 def _holders(row: ProjectRow, unit_rows: list[ProjectRow]) -> dict[str, ProjectRow]:
@@ -135,16 +175,21 @@ def fit_with(name: str, block: frozenset[str]) -> float:
 
 
 def fit_ranking(
-    names: dict[str, str], target: str, indicator_names: Sequence[str]
+    names: dict[str, str], target: str, indicator_names: Sequence[str],
+    shared: Sequence[str] = (),
 ) -> list[tuple[str, float]]:
-    """Return (name, fit 0..1) best first, ties in input order; unscored known names fit 0."""
+    """Return (name, fit 0..1) best first, ties in input order; unscored known names fit 0.
+
+    Of the known names, at most `KNOWN_SCORED` of `shared` (those of every unit, indexed once)
+    and as many of the others are scored: all of them when that many or fewer.
+    """
     block = block_grams(target, indicator_names)
-    known = [name for name, source in names.items() if source == "known"]
-    if len(known) <= KNOWN_SCORED:
-        scored_known = set(known)
-    else:
-        shared = _gram_index(tuple(known)).best_sharing(block, KNOWN_SCORED)
-        scored_known = {known[position] for position in shared}
+    shared_set = set(shared)
+    known = [name for name, source in names.items()
+             if source == "known" and name not in shared_set]
+    scored_known = _best_sharing(tuple(known), block)
+    if shared:
+        scored_known |= _best_sharing(tuple(shared), block)
     scored = [
         (name, round(fit_with(name, block), 4))
         for name, source in names.items()
@@ -155,6 +200,13 @@ def fit_ranking(
                       key=lambda pair: (-pair[1], order[pair[0]]))
     chosen = {name for name, _score in positive}
     return positive + [(name, 0.0) for name in names if name not in chosen]
+
+
+def _best_sharing(known: tuple[str, ...], block: frozenset[str]) -> set[str]:
+    """Return the known names worth scoring for a block: all when few, else those sharing most."""
+    if len(known) <= KNOWN_SCORED:
+        return set(known)
+    return {known[position] for position in _gram_index(known).best_sharing(block, KNOWN_SCORED)}
 
 
 @dataclass(frozen=True)
@@ -176,7 +228,17 @@ class NamePool:
     sources: dict[str, str]
     holders: dict[str, Holder]
     by_fit: list[tuple[str, float]]
-    index: NameIndex
+
+    @cached_property
+    def index(self) -> NameIndex:
+        """The fuzzy index of every name, built at the first typed query (or by `prepare`), not
+        when the picker opens: the by-fit list needs none, and building it over 50,000 names
+        costs more than the rest of the opening."""
+        return cached_index(self.sources)
+
+    def prepare(self) -> None:
+        """Build the fuzzy index now (the picker does so right after showing the by-fit list)."""
+        _ = self.index
 
     def choices(self, query: str, limit: int) -> list[NameChoice]:
         """Return up to `limit` names, by fit (nothing typed) or by similarity to `query`."""
@@ -203,9 +265,16 @@ class NamePool:
         return self.holders.get(name)
 
 
+def index_known(known: KnownNames) -> None:
+    """Index the known names of every unit now, so the first picker opens fast (the app does
+    this in a worker once the first project is on screen)."""
+    if len(known.shared) > KNOWN_SCORED:
+        _gram_index(known.shared)
+
+
 def load_name_pool(session: Session, row: ProjectRow) -> NamePool:
     """Read a project's candidate names, their holders and fit ranking, and index them."""
-    names, unit_rows = _sources(session, row)
+    names, unit_rows, shared = _sources(session, row)
     holders = {
         name: Holder(
             holder.id or 0, holder.key, holder.version, holder.status == Status.VERIFIED.value,
@@ -219,6 +288,5 @@ def load_name_pool(session: Session, row: ProjectRow) -> NamePool:
         project_id=row.id or 0,
         sources=names,
         holders=holders,
-        by_fit=fit_ranking(names, row.target, indicator_names),
-        index=cached_index(names),
+        by_fit=fit_ranking(names, row.target, indicator_names, shared),
     )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.message import Message
 from textual.screen import Screen
 
+from store.candidates import index_known
 from store.operations import Operation, Versions
 from store.views import ListQuery
 from tui import workers
@@ -139,6 +140,16 @@ class Background:
             self.screen.app.call_from_thread(then, result)
 
         self._start(work, "fetch", exclusive=True)
+
+    def prepare_names(self, unit: str) -> None:
+        """Read the known names and index them (outside the store's lock), so the first rename
+        picker opens without building that index; done once the first project is on screen."""
+
+        def work() -> None:
+            with suppress(*STORE_FAILURES):  # the picker reads them again and says what is wrong
+                index_known(self.store.call(lambda repository: repository.picker_names(unit)))
+
+        self._start(work, "names", exclusive=True)
 
     def find_key(self, key: str) -> None:
         """Find the project with a stable key; post its id to be selected."""

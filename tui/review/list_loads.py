@@ -22,6 +22,10 @@ from tui.workers import StoreAccess, ViewRequest
 if TYPE_CHECKING:
     from tui.screens.review_screen import ReviewScreen
 
+PREPARE_NAMES_AFTER_S = 1.0
+"""The known names are indexed this long after the first paint, so the first rename picker opens
+at once, without competing with the start."""
+
 
 class ListLoads:
     """Loads the list views of one review screen and shows them when they arrive."""
@@ -43,6 +47,9 @@ class ListLoads:
             return
         self.on_view_loaded(view)
         screen.call_after_refresh(screen.background.progress, view.generation, screen.document_id)
+        if view.detail is not None:
+            unit = view.detail.detail.unit
+            screen.set_timer(PREPARE_NAMES_AFTER_S, lambda: screen.background.prepare_names(unit))
 
     def _restored_view(self, store: StoreAccess) -> ViewLoaded:
         """The view of the saved filter, with the cursor on the saved project."""
