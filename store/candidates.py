@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, islice
 
 from sqlalchemy import func, or_
 from sqlalchemy import select as sa_select
@@ -47,11 +47,20 @@ def _holder_summary(row: ProjectRow, current_id: int | None) -> str:
     return f"#{row.id} {target}" if target else f"#{row.id}"
 
 
-def _sources(
-    session: Session, row: ProjectRow
-) -> tuple[dict[str, str], list[ProjectRow], tuple[str, ...]]:
-    """Return every candidate name with where it comes from, the unit's projects, and the known
-    names of every unit (indexed once for all projects)."""
+@dataclass(frozen=True)
+class Sources:
+    """Every candidate name of a picker session with where it comes from, in the order offered
+    (the unit's names, the parser's alternatives, known names, verified names of the unit)."""
+
+    names: dict[str, str]
+    unit_rows: list[ProjectRow]
+    known: KnownNames
+    local: list[str]
+    """The candidates that are not known names of every unit: few, so all are ranked by fit."""
+
+
+def _sources(session: Session, row: ProjectRow) -> Sources:
+    """Read every candidate name, the unit's projects and the known names."""
     unit_rows = list(
         session.exec(
             select(ProjectRow)
@@ -59,22 +68,28 @@ def _sources(
             .order_by(col(ProjectRow.position), col(ProjectRow.id))
         ).all()
     )
-    names: dict[str, str] = {}
+    local: dict[str, str] = {}
     for project in unit_rows:
         for name in [project.name, *(str(item[0]) for item in project.absorbed_names)]:
-            names.setdefault(name, "unit")
+            local.setdefault(name, "unit")
     for item in row.alternatives:
-        names.setdefault(str(item[0]), "parser")
+        local.setdefault(str(item[0]), "parser")
     known = known_names(session, row.unit)
     verified = session.exec(
         select(ProjectRow.name)
         .where(ProjectRow.unit == row.unit, ProjectRow.status == Status.VERIFIED.value)
         .order_by(col(ProjectRow.id))
     ).all()
-    for name in [*known.names, *verified]:
+    names = dict(local)
+    names |= known.sources  # 50,000 names at C speed; a name of the unit keeps its place …
+    names.update(local)  # … and its source
+    for name in [*known.own, *verified]:
+        local.setdefault(name, "known")
+    for name in verified:
         names.setdefault(name, "known")
     names.pop("", None)
-    return names, unit_rows, known.shared
+    local.pop("", None)
+    return Sources(names, unit_rows, known, list(local))
 
 
 @dataclass(frozen=True)
@@ -84,6 +99,22 @@ class KnownNames:
 
     names: tuple[str, ...]
     shared: tuple[str, ...]
+
+    @cached_property
+    def sources(self) -> dict[str, str]:
+        """Every name, as a picker's sources (merged in at C speed, kept with the names)."""
+        return dict.fromkeys(self.names, "known")
+
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """Each name's place in `names`, to rank ties as they were added."""
+        return {name: position for position, name in reversed(list(enumerate(self.names)))}
+
+    @cached_property
+    def own(self) -> tuple[str, ...]:
+        """The names of the unit alone (not of every unit)."""
+        shared = set(self.shared)
+        return tuple(name for name in self.names if name not in shared)
 
 
 _KNOWN_CACHE: dict[tuple[str, str], tuple[tuple[int, int], KnownNames]] = {}
@@ -174,32 +205,33 @@ def fit_with(name: str, block: frozenset[str]) -> float:
     return weighted_overlap(name_grams, block, weights)
 
 
-def fit_ranking(
-    names: dict[str, str], target: str, indicator_names: Sequence[str],
-    shared: Sequence[str] = (),
-) -> list[tuple[str, float]]:
-    """Return (name, fit 0..1) best first, ties in input order; unscored known names fit 0.
+def fit_ranking(sources: Sources, target: str, indicator_names: Sequence[str]
+                ) -> list[tuple[str, float]]:
+    """Return the names that fit the project (fit > 0) with their fit 0..1, best first, ties in
+    the order offered; the others fit 0 and follow in that order (`NamePool.choices`).
 
-    Of the known names, at most `KNOWN_SCORED` of `shared` (those of every unit, indexed once)
-    and as many of the others are scored: all of them when that many or fewer.
+    The local candidates are all scored; of the known names of every unit, the `KNOWN_SCORED`
+    sharing most of their distinctive bigrams with the project (all when that many or fewer).
     """
     block = block_grams(target, indicator_names)
-    shared_set = set(shared)
-    known = [name for name, source in names.items()
-             if source == "known" and name not in shared_set]
-    scored_known = _best_sharing(tuple(known), block)
-    if shared:
-        scored_known |= _best_sharing(tuple(shared), block)
-    scored = [
-        (name, round(fit_with(name, block), 4))
-        for name, source in names.items()
-        if source != "known" or name in scored_known
-    ]
-    order = {name: index for index, name in enumerate(names)}
-    positive = sorted((pair for pair in scored if pair[1] > 0),
-                      key=lambda pair: (-pair[1], order[pair[0]]))
-    chosen = {name for name, _score in positive}
-    return positive + [(name, 0.0) for name in names if name not in chosen]
+    names, known = sources.names, sources.known
+    own_known = [name for name in sources.local if names[name] == "known"]
+    scored_names = {name for name in sources.local if names[name] != "known"}
+    scored_names |= _best_sharing(tuple(own_known), block)
+    scored_names |= _best_sharing(known.shared, block)
+    local_order = {name: position for position, name in enumerate(sources.local)}
+    positions = known.positions
+    after = len(positions)
+
+    def offered(name: str) -> tuple[int, int]:
+        """Where a name stands in the order offered."""
+        if names[name] != "known":
+            return (0, local_order[name])
+        return (1, positions.get(name, after + local_order.get(name, 0)))
+
+    scored = [(name, round(fit_with(name, block), 4)) for name in scored_names]
+    return sorted((pair for pair in scored if pair[1] > 0),
+                  key=lambda pair: (-pair[1], offered(pair[0])))
 
 
 def _best_sharing(known: tuple[str, ...], block: frozenset[str]) -> set[str]:
@@ -227,7 +259,13 @@ class NamePool:
     project_id: int
     sources: dict[str, str]
     holders: dict[str, Holder]
-    by_fit: list[tuple[str, float]]
+    fitting: list[tuple[str, float]]
+    """The names that fit the project (fit > 0), best first (`fit_ranking`)."""
+
+    @property
+    def by_fit(self) -> list[tuple[str, float]]:
+        """Every name by fit: those that fit, then the others (fit 0) in the order offered."""
+        return self.fitting + self._unfitting(len(self.sources))
 
     @cached_property
     def index(self) -> NameIndex:
@@ -247,8 +285,17 @@ class NamePool:
             ranked = [(name, round(score / 100.0, 4)) for name, score in
                       self.index.top(query, limit)]
         else:
-            ranked = self.by_fit[:limit]
+            ranked = self.fitting[:limit]
+            ranked += self._unfitting(limit - len(ranked))
         return [self._choice(name, score) for name, score in ranked]
+
+    def _unfitting(self, count: int) -> list[tuple[str, float]]:
+        """The first `count` names that do not fit, in the order offered (fit 0)."""
+        if count <= 0:
+            return []
+        fitting = {name for name, _score in self.fitting}
+        rest = (name for name in self.sources if name not in fitting)
+        return [(name, 0.0) for name in islice(rest, count)]
 
     def _choice(self, name: str, score: float) -> NameChoice:
         """One candidate with where it comes from and the project holding it now."""
@@ -274,7 +321,8 @@ def index_known(known: KnownNames) -> None:
 
 def load_name_pool(session: Session, row: ProjectRow) -> NamePool:
     """Read a project's candidate names, their holders and fit ranking, and index them."""
-    names, unit_rows, shared = _sources(session, row)
+    sources = _sources(session, row)
+    names, unit_rows = sources.names, sources.unit_rows
     holders = {
         name: Holder(
             holder.id or 0, holder.key, holder.version, holder.status == Status.VERIFIED.value,
@@ -288,5 +336,5 @@ def load_name_pool(session: Session, row: ProjectRow) -> NamePool:
         project_id=row.id or 0,
         sources=names,
         holders=holders,
-        by_fit=fit_ranking(names, row.target, indicator_names, shared),
+        fitting=fit_ranking(sources, row.target, indicator_names),
     )
