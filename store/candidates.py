@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain, islice
 
-from sqlalchemy import func, or_
+from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -80,73 +80,78 @@ def _sources(session: Session, row: ProjectRow) -> Sources:
         .where(ProjectRow.unit == row.unit, ProjectRow.status == Status.VERIFIED.value)
         .order_by(col(ProjectRow.id))
     ).all()
-    names = dict(local)
-    names |= known.sources  # 50,000 names at C speed; a name of the unit keeps its place …
-    names.update(local)  # … and its source
     for name in [*known.own, *verified]:
         local.setdefault(name, "known")
-    for name in verified:
-        names.setdefault(name, "known")
+    names = dict(local)
+    names |= known.shared.sources  # 50,000 names at C speed; a name of the unit keeps its place …
+    names.update(local)  # … and its source
     names.pop("", None)
     local.pop("", None)
     return Sources(names, unit_rows, known, list(local))
 
 
 @dataclass(frozen=True)
-class KnownNames:
-    """The known names a picker offers: of the project's unit and of every unit, in the order
-    they were added; `shared` are those of every unit (the same for every project)."""
+class SharedNames:
+    """The known names of every unit, in the order they were added: read and indexed once per
+    database while they do not change, the same for every project."""
 
     names: tuple[str, ...]
-    shared: tuple[str, ...]
 
     @cached_property
     def sources(self) -> dict[str, str]:
-        """Every name, as a picker's sources (merged in at C speed, kept with the names)."""
+        """Every name as a picker's source, merged into a session's candidates at C speed."""
         return dict.fromkeys(self.names, "known")
 
     @cached_property
     def positions(self) -> dict[str, int]:
-        """Each name's place in `names`, to rank ties as they were added."""
+        """Each name's first place in `names`, to rank ties as they were added."""
         return {name: position for position, name in reversed(list(enumerate(self.names)))}
 
-    @cached_property
-    def own(self) -> tuple[str, ...]:
-        """The names of the unit alone (not of every unit)."""
-        shared = set(self.shared)
-        return tuple(name for name in self.names if name not in shared)
+
+@dataclass(frozen=True)
+class KnownNames:
+    """The known names a picker offers: the unit's own (offered first), then those of every
+    unit."""
+
+    own: tuple[str, ...]
+    shared: SharedNames
 
 
-_KNOWN_CACHE: dict[tuple[str, str], tuple[tuple[int, int], KnownNames]] = {}
-"""Known names by (database, unit), with the (count, newest id) they were read at."""
+_SHARED_CACHE: dict[str, tuple[tuple[int, int], SharedNames]] = {}
+"""The known names of every unit by database, with the (count, newest id) they were read at."""
 
 
 def known_names(session: Session, unit: str) -> KnownNames:
     """Return the known names of a unit and of every unit.
 
-    Reading 50,000 names took a few hundred milliseconds at every opening of the picker, so they
-    are kept per database and unit while the table's count and newest id stay the same (names are
-    added and removed, never edited in place).
+    Reading 50,000 names took a few hundred milliseconds at every opening of the picker, so those
+    of every unit are kept per database while their count and newest id stay the same (names are
+    added and removed, never edited in place); the unit's own are few and read each time.
     """
     unit_column = col(KnownNameRow.unit)
-    scope = or_(unit_column == unit, unit_column == "")
+    own = () if not unit else tuple(session.execute(
+        sa_select(col(KnownNameRow.name)).where(unit_column == unit)
+        .order_by(col(KnownNameRow.id))
+    ).scalars())
+    return KnownNames(own, _shared_names(session))
+
+
+def _shared_names(session: Session) -> SharedNames:
+    """Return the known names of every unit, read again only when they changed."""
+    every_unit = col(KnownNameRow.unit) == ""
     count, newest = session.execute(
-        sa_select(func.count(), func.max(col(KnownNameRow.id))).where(scope)
+        sa_select(func.count(), func.max(col(KnownNameRow.id))).where(every_unit)
     ).one()
     stamp = (int(count), int(newest or 0))
-    key = (str(session.get_bind().engine.url), unit)
-    cached = _KNOWN_CACHE.get(key)
+    key = str(session.get_bind().engine.url)
+    cached = _SHARED_CACHE.get(key)
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    rows = session.execute(
-        sa_select(col(KnownNameRow.name), unit_column).where(scope).order_by(col(KnownNameRow.id))
-    ).all()
-    shared = tuple(name for name, name_unit in rows if not name_unit)
-    previous = next((known.shared for _stamp, known in _KNOWN_CACHE.values()
-                     if known.shared == shared), shared)  # one tuple, so one bigram index
-    found = KnownNames(tuple(name for name, _unit in rows), previous)
-    _KNOWN_CACHE[key] = (stamp, found)
-    return found
+    shared = SharedNames(tuple(session.execute(
+        sa_select(col(KnownNameRow.name)).where(every_unit).order_by(col(KnownNameRow.id))
+    ).scalars()))
+    _SHARED_CACHE[key] = (stamp, shared)
+    return shared
 
 
 def _holders(row: ProjectRow, unit_rows: list[ProjectRow]) -> dict[str, ProjectRow]:
@@ -218,16 +223,16 @@ def fit_ranking(sources: Sources, target: str, indicator_names: Sequence[str]
     own_known = [name for name in sources.local if names[name] == "known"]
     scored_names = {name for name in sources.local if names[name] != "known"}
     scored_names |= _best_sharing(tuple(own_known), block)
-    scored_names |= _best_sharing(known.shared, block)
+    scored_names |= _best_sharing(known.shared.names, block)
     local_order = {name: position for position, name in enumerate(sources.local)}
-    positions = known.positions
-    after = len(positions)
+    positions = known.shared.positions
 
     def offered(name: str) -> tuple[int, int]:
-        """Where a name stands in the order offered."""
-        if names[name] != "known":
+        """Where a name stands in the order offered: the unit's names, the parser's, the
+        unit's known names and its verified ones, then the known names of every unit."""
+        if name in local_order:
             return (0, local_order[name])
-        return (1, positions.get(name, after + local_order.get(name, 0)))
+        return (1, positions[name])
 
     scored = [(name, round(fit_with(name, block), 4)) for name in scored_names]
     return sorted((pair for pair in scored if pair[1] > 0),
@@ -315,8 +320,10 @@ class NamePool:
 def index_known(known: KnownNames) -> None:
     """Index the known names of every unit now, so the first picker opens fast (the app does
     this in a worker once the first project is on screen)."""
-    if len(known.shared) > KNOWN_SCORED:
-        _gram_index(known.shared)
+    shared = known.shared
+    _ = shared.sources, shared.positions
+    if len(shared.names) > KNOWN_SCORED:
+        _gram_index(shared.names)
 
 
 def load_name_pool(session: Session, row: ProjectRow) -> NamePool:

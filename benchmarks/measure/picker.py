@@ -97,6 +97,6 @@ def _forget_prepared() -> None:
     """Drop what this process has read and indexed, as in a new app before its preparation."""
     from store import candidates, name_search
 
-    candidates._KNOWN_CACHE.clear()
+    candidates._SHARED_CACHE.clear()
     candidates._gram_index.cache_clear()
     name_search._cached.cache_clear()
