@@ -19,13 +19,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from store.i18n import N_, _
+from store.i18n import N_, _, ngettext
 from tui.widgets.text_cells import printable
 from tui.workers import STORE_FAILURES, StoreAccess
 
 RowT = TypeVar("RowT")
 ResultT = TypeVar("ResultT")
 
+SHOWN_PER_SECTION = 100
+"""Values listed per facet, most common first; the rest are counted in one line (a list of
+thousands of units or documents took most of a second to build and is read by no one)."""
 ACTIVE_MARK = "✓"
 """Ends a value the list is filtered to already (one cell in every terminal)."""
 
@@ -95,18 +98,28 @@ class FacetListScreen(ModalScreen[ResultT | None], Generic[RowT, ResultT]):
         self.rows = []
         for title, rows in sections:
             options.append(Option(Text(title, style="bold underline"), disabled=True))
-            for row, line in rows:
+            for row, line in rows[:SHOWN_PER_SECTION]:
                 options.append(Option(line, id=str(len(self.rows)),
                                       disabled=not self.choosable(row)))
                 self.rows.append(row)
             if not rows:
                 options.append(Option(Text("  " + _("(none)"), style="dim"), disabled=True))
+            elif len(rows) > SHOWN_PER_SECTION:
+                more = len(rows) - SHOWN_PER_SECTION
+                words = ngettext("  and {count} more value; narrow the list to see it",
+                                 "  and {count} more values; narrow the list to see them", more)
+                options.append(Option(Text(words.format(count=f"{more:,}"), style="dim"),
+                                      disabled=True))
         values = self.query_one(OptionList)
         values.clear_options()
         values.add_options(options)
         first = next((index for index, option in enumerate(options) if not option.disabled), None)
         values.highlighted = first
         self.query_one("#facet-hint", Label).update(self.hint())
+        self.call_after_refresh(self._drawn)
+
+    def _drawn(self) -> None:
+        """The counts are on screen: note how long that took."""
         self.shown_ms = (perf_counter() - self._opened) * 1000
 
     @on(OptionList.OptionSelected)
