@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.message import Message
 from textual.screen import Screen
 
-from store.candidates import index_known
 from store.operations import Operation, Versions
 from store.views import ListQuery
 from tui import workers
@@ -146,6 +145,8 @@ class Background:
         picker opens without building that index; done once the first project is on screen."""
 
         def work() -> None:
+            from store.candidates import index_known  # the fuzzy matcher, after the first paint
+
             with suppress(*STORE_FAILURES):  # the picker reads them again and says what is wrong
                 index_known(self.store.call(lambda repository: repository.picker_names(unit)))
 

@@ -15,9 +15,6 @@ from store.operations import BulkVerify
 from store.views import Order, ProjectSummary, Status
 from tui.review.filters import FacetChoice, cleared, toggled
 from tui.review.view import ReviewView
-from tui.screens.bulk_verify_screen import BulkVerifyScreen
-from tui.screens.facet_screen import FacetScreen
-from tui.screens.value_facet_screen import ValueFacetScreen
 
 if TYPE_CHECKING:
     from store.repository import Repository
@@ -25,6 +22,8 @@ if TYPE_CHECKING:
 
 def facets(view: ReviewView) -> None:
     """Open the counts of the listed projects' values; Enter on one filters the list to it."""
+    from tui.screens.facet_screen import FacetScreen
+
 
     def chosen(choice: FacetChoice | None) -> None:
         if choice is None:
@@ -40,6 +39,8 @@ def facets(view: ReviewView) -> None:
 
 def value_facets(view: ReviewView) -> None:
     """Open the counts of how the listed projects' indicator values are written."""
+    from tui.screens.value_facet_screen import ValueFacetScreen
+
     view.ask(ValueFacetScreen(view.store, view.list_query), lambda _result: None)
 
 
@@ -69,6 +70,8 @@ def is_flagged(row: ProjectSummary) -> bool:
 
 def bulk_verify(view: ReviewView) -> None:
     """Count what the list shows that is not verified, ask, then verify it as one action."""
+    from tui.screens.bulk_verify_screen import BulkVerifyScreen
+
     query = view.list_query
 
     def verifiable(repository: Repository) -> list[ProjectSummary]:
