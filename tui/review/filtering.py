@@ -94,4 +94,6 @@ def bulk_verify(view: ReviewView) -> None:
             versions = {row.key: row.version for row in chosen}
             view.perform(partial(BulkVerify, tuple(row.key for row in chosen)), versions, selected)
 
+    if query.text:  # a text search reads every listed project's raw text: it takes a moment
+        view.say(_("Counting the listed projects to verify…"), _("Verify the list"))
     view.fetch(verifiable, ask)

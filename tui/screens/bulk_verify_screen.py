@@ -60,8 +60,8 @@ class BulkVerifyScreen(ModalScreen[bool | None]):
         with Vertical(id="bulk-dialog", classes="dialog"):
             yield Label(_("Verify the list"), markup=False, classes="dialog-title")
             yield Static(self._question(), markup=False, id="bulk-question")
-            yield Label(_("y / Enter: verify  i: include or leave out flagged  n / Escape: no"),
-                        markup=False, classes="hint")
+            yield Static(_("y / Enter: verify  i: include or leave out flagged  n / Escape: no"),
+                         markup=False, classes="hint")
 
     def _question(self) -> str:
         """The question for the current choice."""

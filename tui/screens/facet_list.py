@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.i18n import N_, _, ngettext
@@ -63,9 +63,9 @@ class FacetListScreen(ModalScreen[ResultT | None], Generic[RowT, ResultT]):
     def compose(self) -> ComposeResult:
         """Title, the list of counted values, a hint."""
         with Vertical(classes="dialog facet-dialog"):
-            yield Label(self.title_text, markup=False, classes="dialog-title")
+            yield Static(self.title_text, markup=False, classes="dialog-title")
             yield OptionList(id="facet-values", markup=False)
-            yield Label(_("Counting…"), markup=False, classes="hint", id="facet-hint")
+            yield Static(_("Counting…"), markup=False, classes="hint", id="facet-hint")
 
     def on_mount(self) -> None:
         """Start counting."""
@@ -115,7 +115,7 @@ class FacetListScreen(ModalScreen[ResultT | None], Generic[RowT, ResultT]):
         values.add_options(options)
         first = next((index for index, option in enumerate(options) if not option.disabled), None)
         values.highlighted = first
-        self.query_one("#facet-hint", Label).update(self.hint())
+        self.query_one("#facet-hint", Static).update(self.hint())
         self.call_after_refresh(self._drawn)
 
     def _drawn(self) -> None:

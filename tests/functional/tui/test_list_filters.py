@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 from store.repository import Repository
 from store.views import ListFilter, ListQuery, Order, Status
 from tests.functional.tui.conftest import SIZE, UNITS, make_app, read, review_screen, settle
+from tests.functional.tui.test_key_bar import bottom_line
 from tui.app import ReviewApp
 from tui.screens.bulk_verify_screen import BulkVerifyScreen
 from tui.screens.facet_list import ACTIVE_MARK, count_line
@@ -236,3 +237,17 @@ def test_a_counted_value_is_drawn_as_plain_text_never_markup() -> None:
     line = count_line(1234, "[b]单位[/b]\x1b", active=True, count_cells=6)
     assert line.plain.startswith(" 1,234  [b]单位[/b]")
     assert "\x1b" not in line.plain and line.plain.endswith(ACTIVE_MARK)
+
+
+async def test_while_typing_a_search_the_footer_names_no_key_that_would_be_typed(
+    synthetic_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(synthetic_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "/ Search" in bottom_line(app)
+        await pilot.press("backslash")
+        await settle(pilot)
+        line = bottom_line(app)
+        assert "esc Clear" in line and "^r Redo" in line
+        assert "/ Search" not in line and "v Verify" not in line
