@@ -58,9 +58,10 @@ def clear_filters(view: ReviewView) -> None:
 
 
 def toggle_order(view: ReviewView) -> None:
-    """Order the list least sure first, or as printed again."""
+    """Order the list least sure first and start at the top, or as printed again (keeping the
+    selected project)."""
     order = Order.SOURCE if view.list_query.order is Order.CONFIDENCE else Order.CONFIDENCE
-    view.show_query(replace(view.list_query, order=order))
+    view.show_query(replace(view.list_query, order=order), keep_place=order is Order.SOURCE)
 
 
 def is_flagged(row: ProjectSummary) -> bool:

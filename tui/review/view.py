@@ -65,9 +65,9 @@ class ReviewView(Protocol):
     def reload(self, select_id: int | None, fallback_index: int = 0) -> None:
         """Read the list again and select `select_id`."""
 
-    def show_query(self, query: ListQuery) -> None:
+    def show_query(self, query: ListQuery, keep_place: bool = True) -> None:
         """List what `query` selects (filters, search, order), keeping the selected project where
-        it is still listed."""
+        it is still listed (else, or without `keep_place`, the first)."""
 
     def search_list(self) -> None:
         """Open the line that narrows the list as the reviewer types."""

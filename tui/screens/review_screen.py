@@ -154,9 +154,10 @@ class ReviewScreen(Screen[None]):
         """Reload the list view (after an edit or a filter change), keeping `select_id` selected."""
         self.loads.reload(select_id, fallback_index)
 
-    def show_query(self, query: ListQuery) -> None:
-        """List what `query` selects, keeping the selected project where it is still listed."""
-        self.loads.show_query(query, self.selected_id())
+    def show_query(self, query: ListQuery, keep_place: bool = True) -> None:
+        """List what `query` selects, keeping the selected project where it is still listed
+        (else, or without `keep_place`, the first)."""
+        self.loads.show_query(query, self.selected_id() if keep_place else None)
 
     def search_list(self) -> None:
         """Open the line that narrows the list as the reviewer types."""

@@ -174,9 +174,13 @@ async def test_o_orders_the_list_least_sure_first_and_back(
         await settle(pilot)
         by_confidence = opened[0].project_ids(ListQuery(order=Order.CONFIDENCE))
         assert screen.rows.ids == by_confidence != opened[0].project_ids()
+        assert screen.selected_id() == by_confidence[0]  # the least sure, to start with
+        await pilot.press("j", "j")
+        await settle(pilot)
+        kept = screen.selected_id()
         await pilot.press("o")
         await settle(pilot)
-        assert screen.rows.ids == opened[0].project_ids()
+        assert screen.rows.ids == opened[0].project_ids() and screen.selected_id() == kept
 
 
 async def test_bulk_verify_of_the_filtered_list_is_one_action_one_u_undoes_it(
