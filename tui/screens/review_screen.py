@@ -1,7 +1,9 @@
 """The review screen: project list, raw text and fields side by side; it owns the review state.
 
 Keys run the commands of `tui.review.commands`; the screen gives them the list, the shown project
-and workers for the store, and shows what the workers post back.
+and workers for the store, and hands what the workers post back to its parts, each with one job:
+`ListLoads` (the list views), `Showing` (the cursor's project in every pane), `Position` (where to
+come back to), `TeamWatch` (others' work) and `Background` (the workers).
 """
 
 from __future__ import annotations
