@@ -1,4 +1,5 @@
-"""Press ↓ in the headless review app and report each key's in-app latency and the peak RSS.
+"""Press ↓ in the headless review app and report each key's in-app latency and the peak RSS,
+then open the facet screens (g, G) and report how long their counts took to show.
 
 Usage: python benchmarks/app_latency.py DB [--presses N] [--pause S]
 
@@ -59,12 +60,29 @@ async def press_keys(database: str, presses: int, pause: float) -> dict[str, Any
                 await pilot.press("down")
                 await pilot.pause(pause)
             latencies = list(screen.key_latencies_ms)
+            facets_ms = [await open_facets(pilot, key) for key in ("g", "G")]
     return {
+        "facets_open_ms": facets_ms[0],
+        "value_facets_open_ms": facets_ms[1],
         "latencies_ms": latencies,
         "prefetched_share": prefetched / presses if presses else None,
         "pilot_ready_s": ready_s,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
+
+
+async def open_facets(pilot: Any, key: str) -> float | None:
+    """Press `key` (g: facets, G: value forms) and return how long the counts took to show, from
+    the screen's opening to the list filled (`FacetListScreen.shown_ms`); then close it."""
+    await pilot.press(key)
+    deadline = time.monotonic() + 30
+    shown = getattr(pilot.app.screen, "shown_ms", None)
+    while shown is None and time.monotonic() < deadline:
+        await pilot.pause(0.01)
+        shown = getattr(pilot.app.screen, "shown_ms", None)
+    await pilot.press("escape")
+    await pilot.pause(0.1)
+    return float(shown) if shown is not None else None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import Any
 
@@ -131,10 +132,16 @@ def _bands(session: Session, where: Any) -> list[FacetValue]:
 
 
 def _flag_counts(session: Session, where: Any) -> list[FacetValue]:
-    """Return each parser flag with how many listed projects carry it, most common first."""
+    """Return each parser flag with how many listed projects carry it, most common first.
+
+    The database groups the projects by their flag list as text (a few dozen distinct lists),
+    so only those lists are decoded here, not one per project.
+    """
+    as_text = cast(col(ProjectRow.flags), String)
     counts: Counter[str] = Counter()
-    for (codes,) in session.execute(sa_select(col(ProjectRow.flags)).where(where)):
-        counts.update(set(codes or ()))
+    rows = session.execute(sa_select(as_text, func.count()).where(where).group_by(as_text))
+    for codes, count in rows:
+        counts.update(dict.fromkeys(set(json.loads(codes or "[]")), int(count)))
     return [FacetValue(code, count) for code, count in counts.most_common()]
 
 

@@ -11,7 +11,8 @@ from sqlmodel import Session, col, select
 
 from parser import Document
 from store import editlog, importer, listing, queries
-from store.candidates import NamePool, load_name_pool
+from store.candidates import KnownNames, NamePool, load_name_pool
+from store.candidates import known_names as candidate_known_names
 from store.errors import NotFoundError
 from store.export import ExportSummary, iter_projects, write_export
 from store.findings import read_findings
@@ -143,6 +144,12 @@ class Repository(TeamAccess):
         """Return the rename picker's names for a project, read once, to rank per keystroke."""
         with self.read() as session:
             return load_name_pool(session, queries.project_row(session, project_id))
+
+    def picker_names(self, unit: str) -> KnownNames:
+        """Return the known names the picker offers for a unit (kept while they do not change);
+        `store.candidates.index_known` then indexes them, outside any lock."""
+        with self.read() as session:
+            return candidate_known_names(session, unit)
 
     def document_findings(self, document_id: int | None = None) -> list[DocumentFinding]:
         """Return the parser's document-level findings (of one document, or all) with lines."""

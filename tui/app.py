@@ -7,9 +7,11 @@ import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from rich.console import RenderableType
 from textual import events
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import ThemeProvider
@@ -60,6 +62,8 @@ class ReviewApp(App[None]):
         self.notice = notice
         self._gc_thresholds: tuple[int, int, int] | None = None
         self.key_latency = KeyLatency()
+        self.leaving = False
+        """Set once the app quits for good, so the terminal is let go of at once."""
 
     async def on_event(self, event: events.Event) -> None:
         """Stamp each key as it arrives, so latency counts from the key, not from the cursor."""
@@ -76,6 +80,22 @@ class ReviewApp(App[None]):
         )
         if self.notice:
             self.notify(self.notice, title=_("Sample imported"), timeout=NOTICE_TIMEOUT_S)
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal; on Linux and macOS one that quits at once."""
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver":
+            from tui.quick_driver import QuickExitDriver
+
+            return QuickExitDriver
+        return driver
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        """Quit: from now on the driver stops reading keys without waiting (`QuickExitDriver`)."""
+        self.leaving = True
+        super().exit(result, return_code, message)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands for the palette, in the active language."""

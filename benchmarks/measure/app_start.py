@@ -17,6 +17,7 @@ import struct
 import subprocess
 import termios
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from measure import Unavailable
@@ -96,3 +97,61 @@ def app_ready_s(database: Path, repeats: int, timeout: float) -> dict[str, float
     return {"app_ready_s": times[len(times) // 2], "app_ready_min_s": times[0],
             "app_ready_first_start_s": first, "app_ready_cpu_s": cpus[len(cpus) // 2],
             "ready_rss_mb": max(rss for _seconds, _cpu, rss in runs)}
+
+
+def quit_once(database: Path, timeout: float, size: tuple[int, int]) -> float:
+    """Start the app, wait until it is drawn and idle, press `q`; return seconds until it exits.
+
+    That is what the reviewer waits for after `q`: saving the position, releasing the claim,
+    closing the database and the interpreter's exit, until the shell is back.
+    """
+    master, slave = pty.openpty()
+    columns, rows = size
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    environment = dict(os.environ, TERM="xterm-256color", GZREVIEW_REVIEWER="benchmark",
+                       GZREVIEW_LANG="en")
+    environment.pop(READY_ENV_NAME, None)
+    process = subprocess.Popen(
+        [*gzreview_command(), "review", "--db", str(database)],
+        stdin=slave, stdout=slave, stderr=slave, env=environment, close_fds=True,
+    )
+    os.close(slave)
+    try:
+        output = _read_while(master, timeout, lambda seen: b"Quit" not in seen)
+        if b"Quit" not in output:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+            raise Unavailable("the app drew no footer within the timeout")
+        _read_while(master, QUIET_S, lambda _seen: True)  # settled: first paint, prefetch
+        pressed = time.perf_counter()
+        os.write(master, b"q")
+        _read_while(master, timeout, lambda _seen: process.poll() is None)
+        process.wait(timeout)
+        return time.perf_counter() - pressed
+    finally:
+        os.close(master)
+
+
+QUIET_S = 1.5
+READY_ENV_NAME = "GZREVIEW_EXIT_WHEN_READY"
+
+
+def _read_while(master: int, timeout: float, going: Callable[[bytes], bool]) -> bytes:
+    """Read the app's output until `going(output so far)` is false or `timeout` passes."""
+    output = b""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and going(output):
+        ready, _, _ = select.select([master], [], [], 0.005)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            output += chunk
+    return output
+
+
+def app_quit_s(database: Path, repeats: int, timeout: float) -> dict[str, float]:
+    """Quit the app `repeats` times with `q`; return the median and the slowest."""
+    times = sorted(quit_once(database, timeout, (160, 45)) for _ in range(max(1, repeats)))
+    return {"app_quit_s": times[len(times) // 2], "app_quit_max_s": times[-1]}

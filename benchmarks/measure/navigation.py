@@ -41,4 +41,6 @@ def next_project_ms(database: Path, presses: int, timeout: float) -> dict[str, f
         "next_project_prefetched_share": figures["prefetched_share"],
         "pilot_ready_s": figures["pilot_ready_s"],
         "peak_rss_mb": figures["peak_rss_mb"],
+        "facets_open_ms": figures.get("facets_open_ms"),
+        "value_facets_open_ms": figures.get("value_facets_open_ms"),
     }

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.message import Message
 from textual.screen import Screen
@@ -21,7 +21,11 @@ from tui.messages import EditApplied, JumpFound, StoreFailed, failure_title
 from tui.review.team_poll import PollRequest, SeenChanges, TeamPolled, poll
 from tui.workers import STORE_FAILURES, StoreAccess, ViewRequest
 
+if TYPE_CHECKING:
+    from store.repository import Repository
+
 LoadedT = TypeVar("LoadedT", bound=Message | None)
+Result = TypeVar("Result")
 
 
 class Background:
@@ -121,6 +125,32 @@ class Background:
             self.screen.post_message(message)
 
         self._start(work, "team")
+
+    def fetch(self, read: Callable[[Repository], Result], then: Callable[[Result], None]) -> None:
+        """Run one read in a worker and hand its result to `then` on the app's thread; a store
+        failure is shown instead."""
+
+        def work() -> None:
+            try:
+                result = self.store.call(read)
+            except STORE_FAILURES as error:
+                self.screen.post_message(StoreFailed(failure_title(error), str(error)))
+                return
+            self.screen.app.call_from_thread(then, result)
+
+        self._start(work, "fetch", exclusive=True)
+
+    def prepare_names(self, unit: str) -> None:
+        """Read the known names and index them (outside the store's lock), so the first rename
+        picker opens without building that index; done once the first project is on screen."""
+
+        def work() -> None:
+            from store.candidates import index_known  # the fuzzy matcher, after the first paint
+
+            with suppress(*STORE_FAILURES):  # the picker reads them again and says what is wrong
+                index_known(self.store.call(lambda repository: repository.picker_names(unit)))
+
+        self._start(work, "names", exclusive=True)
 
     def find_key(self, key: str) -> None:
         """Find the project with a stable key; post its id to be selected."""

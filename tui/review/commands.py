@@ -14,7 +14,7 @@ from functools import partial
 from textual.binding import Binding, BindingType
 
 from store.i18n import N_
-from tui.review import correcting, moving, reviewing
+from tui.review import correcting, filtering, moving, reviewing
 from tui.review.view import ReviewView
 
 Handler = Callable[[ReviewView], None]
@@ -69,7 +69,9 @@ COMMANDS: tuple[Command, ...] = (
             N_("Put the project back to unreviewed (unlocks a verified project)"),
             reviewing.reopen, show=False),
     Command("cycle_filter", "F", N_("Filter"),
-            N_("Cycle the list: all / needs review / flagged / verified"), moving.cycle_filter),
+            N_("Cycle the status filter: all / needs review / flagged / verified (other "
+               "filters stay)"),
+            moving.cycle_filter),
     Command("search", "slash", N_("Search"), N_("Fuzzy search over project names and targets"),
             moving.search, key_display="/"),
     Command("undo", "u", N_("Undo"), N_("Undo your last action (kept in the log as undone)"),
@@ -113,6 +115,28 @@ COMMANDS: tuple[Command, ...] = (
     Command("edit_field", "e", N_("Edit"),
             N_("Edit a field of the project or of the selected indicator"),
             correcting.edit_field),
+    Command("search_list", "backslash", N_("Narrow"),
+            N_("Narrow the list as you type (names, targets, indicators, raw text); Enter keeps "
+               "it, Escape clears it"),
+            filtering.search_list, key_display="\\"),
+    Command("facets", "g", N_("Facets"),
+            N_("Counts per status, flag, unit, document, confidence and reviewer; Enter filters "
+               "the list to a value"),
+            filtering.facets),
+    Command("clear_filters", "c", N_("Clear filters"),
+            N_("List every project again: no facet, search or status filter"),
+            filtering.clear_filters),
+    Command("toggle_order", "o", N_("Order"),
+            N_("Order the list least sure first (by confidence), or as printed again"),
+            filtering.toggle_order),
+    Command("bulk_verify", "V", N_("Verify list"),
+            N_("Verify every unreviewed project the list shows, after a question stating the "
+               "count; one u undoes it all"),
+            filtering.bulk_verify),
+    Command("value_facets", "G", N_("Value forms"),
+            N_("How the listed projects' indicator values are written (units of measure, "
+               "comparisons), with counts"),
+            filtering.value_facets),
     Command("history", "h", N_("History"), N_("The edit log; Enter jumps to the project"),
             moving.history),
     Command("document_issues", "D", N_("Document issues"),

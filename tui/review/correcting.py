@@ -8,8 +8,8 @@ opened. A name held by a verified project is given to a second project only afte
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
-from store.candidates import NamePool
 from store.i18n import _
 from store.operations import (
     EditIndicatorField,
@@ -25,11 +25,14 @@ from store.operations import (
 )
 from store.views import ProjectDetail
 from tui.review.view import ReviewView
-from tui.screens.confirm_screen import ConfirmScreen
-from tui.screens.field_editor import FieldEdit, FieldEditorScreen
-from tui.screens.name_picker import NamePickerScreen
-from tui.screens.split_screen import SplitPoint, SplitScreen
-from tui.screens.swap_screen import SwapScreen
+
+if TYPE_CHECKING:
+    from store.candidates import NamePool
+    from tui.screens.field_editor import FieldEdit
+    from tui.screens.split_screen import SplitPoint
+
+# The dialogs are imported where they open: loading them all (and the fuzzy matcher the name
+# picker brings) before the first paint delayed every start.
 
 
 def _pool_loader(view: ReviewView, project_id: int) -> partial[NamePool]:
@@ -39,6 +42,8 @@ def _pool_loader(view: ReviewView, project_id: int) -> partial[NamePool]:
 
 def rename(view: ReviewView) -> None:
     """Pick a name; one held by another project of the unit is swapped with it."""
+    from tui.screens.name_picker import NamePickerScreen
+
     detail = view.selected_detail()
     if detail is None:
         return
@@ -54,6 +59,8 @@ def rename(view: ReviewView) -> None:
 
 def _rename(view: ReviewView, detail: ProjectDetail, name: str, pool: NamePool | None) -> None:
     """Rename based on the holder the picker showed; ask before duplicating a verified name."""
+    from tui.screens.confirm_screen import ConfirmScreen
+
     based_on = dict(detail.versions)
     holder = pool.holder_of(name) if pool is not None else None
     if holder is not None and holder.id != detail.id:
@@ -74,6 +81,8 @@ def _rename(view: ReviewView, detail: ProjectDetail, name: str, pool: NamePool |
 
 def swap(view: ReviewView) -> None:
     """Swap the name with the previous or next project (asked by the next key)."""
+    from tui.screens.swap_screen import SwapScreen
+
     detail = view.selected_detail()
     if detail is None:
         return
@@ -88,6 +97,8 @@ def swap(view: ReviewView) -> None:
 
 def merge(view: ReviewView) -> None:
     """Merge the next project into this one, after a one-key confirmation."""
+    from tui.screens.confirm_screen import ConfirmScreen
+
     detail = view.selected_detail()
     if detail is None:
         return
@@ -111,6 +122,8 @@ def merge(view: ReviewView) -> None:
 
 def split(view: ReviewView) -> None:
     """Choose where to split, then name the new project with the picker."""
+    from tui.screens.split_screen import SplitScreen
+
     detail = view.selected_detail()
     if detail is None:
         return
@@ -119,6 +132,8 @@ def split(view: ReviewView) -> None:
 
 def _name_split(view: ReviewView, detail: ProjectDetail, point: SplitPoint | None) -> None:
     """After the split point: the picker names the new project, then the split runs."""
+    from tui.screens.name_picker import NamePickerScreen
+
     if point is None:
         return
     title = _("Name the new project split from “{name}”").format(name=detail.name)
@@ -155,6 +170,8 @@ def select_indicator(view: ReviewView, step: int) -> None:
 
 def edit_field(view: ReviewView) -> None:
     """Edit a field of the project or of its selected indicator."""
+    from tui.screens.field_editor import FieldEditorScreen
+
     detail = view.selected_detail()
     if detail is None:
         return

@@ -8,10 +8,6 @@ from store.i18n import _
 from store.views import DocumentFinding, ListFilter
 from tui.paging import next_needing_review as next_index_needing_review
 from tui.review.view import ReviewView
-from tui.screens.document_issues import DocumentIssuesScreen, finding_label
-from tui.screens.help_screen import HelpScreen
-from tui.screens.history_screen import HistoryScreen
-from tui.screens.search_screen import SearchScreen
 
 FILTER_ORDER = list(ListFilter)
 
@@ -61,17 +57,16 @@ def next_needing_review(view: ReviewView) -> None:
 
 
 def cycle_filter(view: ReviewView) -> None:
-    """Show the next list filter: all, needs review, flagged, verified."""
+    """Show the next status filter (all, needs review, flagged, verified), keeping the others."""
     position = FILTER_ORDER.index(view.list_query.status)
     status = FILTER_ORDER[(position + 1) % len(FILTER_ORDER)]
-    view.list_query = replace(view.list_query, status=status)
-    view.show_header()
-    selected = view.rows.ids[view.cursor] if 0 <= view.cursor < len(view.rows) else None
-    view.reload(selected, 0)
+    view.show_query(replace(view.list_query, status=status))
 
 
 def search(view: ReviewView) -> None:
     """Search names and targets; the chosen project is selected (in the full list if needed)."""
+    from tui.screens.search_screen import SearchScreen
+
     view.ask(SearchScreen(view.store, view.list_query.document_id), view.jump_to_project)
 
 
@@ -82,11 +77,15 @@ def toggle_raw(view: ReviewView) -> None:
 
 def history(view: ReviewView) -> None:
     """Open the edit log; Enter jumps to the project an entry touched."""
+    from tui.screens.history_screen import HistoryScreen
+
     view.ask(HistoryScreen(view.store), view.jump_to_key)
 
 
 def document_issues(view: ReviewView) -> None:
     """Open the list of the shown document's findings; Enter shows one in the raw text."""
+    from tui.screens.document_issues import DocumentIssuesScreen, finding_label
+
     detail = view.selected_detail()
     if detail is None:
         return
@@ -101,6 +100,8 @@ def document_issues(view: ReviewView) -> None:
 
 def help(view: ReviewView) -> None:
     """Open the list of every key."""
+    from tui.screens.help_screen import HelpScreen
+
     view.ask(HelpScreen(view.key_bindings()), lambda _result: None)
 
 

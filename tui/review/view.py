@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -14,6 +14,11 @@ from tui.paging import ProjectRows
 from tui.widgets.fields_pane import FieldsPane
 from tui.widgets.raw_text import RawTextPane
 from tui.workers import StoreAccess
+
+if TYPE_CHECKING:
+    from store.repository import Repository
+
+Result = TypeVar("Result")
 
 
 class ReviewView(Protocol):
@@ -27,6 +32,8 @@ class ReviewView(Protocol):
     """Projects in documents other reviewers have open: `n` passes over them."""
     list_query: ListQuery
     raw_choice: bool | None
+    document_names: dict[int, str]
+    """File names of the documents the list is filtered to, for the header."""
 
     @property
     def fields(self) -> FieldsPane:
@@ -57,6 +64,16 @@ class ReviewView(Protocol):
 
     def reload(self, select_id: int | None, fallback_index: int = 0) -> None:
         """Read the list again and select `select_id`."""
+
+    def show_query(self, query: ListQuery, keep_place: bool = True) -> None:
+        """List what `query` selects (filters, search, order), keeping the selected project where
+        it is still listed (else, or without `keep_place`, the first)."""
+
+    def search_list(self) -> None:
+        """Open the line that narrows the list as the reviewer types."""
+
+    def fetch(self, read: Callable[[Repository], Result], then: Callable[[Result], None]) -> None:
+        """Run a store read in a worker and give its result to `then` (a failure is shown)."""
 
     def show_header(self) -> None:
         """Redraw the header."""

@@ -119,9 +119,16 @@ class NamePickerScreen(QueryListScreen[str | None]):
         self.app.call_from_thread(self._pool_loaded, pool)
 
     def _pool_loaded(self, pool: NamePool) -> None:
-        """Keep the names and rank them for whatever is typed by now."""
+        """Keep the names and rank them for whatever is typed by now; then build the fuzzy index
+        the typing needs (the list by fit is shown without it)."""
         self.pool = pool
         self.rank(self._typed_text())
+        self._prepare_index(pool)
+
+    @work(thread=True, exclusive=True, group="picker-index")
+    def _prepare_index(self, pool: NamePool) -> None:
+        """Worker: build the fuzzy index while the reviewer reads the list."""
+        pool.prepare()
 
     def _typed_text(self) -> str:
         """The query as typed, trimmed."""

@@ -17,7 +17,9 @@ from textual import events
 from textual.app import App
 from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
+from textual.keys import key_to_character
 from textual.widget import Widget
+from textual.widgets import Input
 
 from store.i18n import _
 from tui.binding_words import binding_label, group_label
@@ -25,6 +27,8 @@ from tui.binding_words import binding_label, group_label
 PINNED_IDS = ("help", "quit")
 """Entries kept whatever the width: the way to every other key, and the way out."""
 GAP = 1
+SLASHES = {"slash": "/", "backslash": "\\"}
+"""Keys Textual's `key_to_character` does not name (their Unicode names are SOLIDUS ones)."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,10 @@ def key_entries(app: App[object], active: dict[str, ActiveBinding]) -> list[KeyE
     Bindings sharing a `Binding.Group` become one entry under the group's description; the
     words are read in the active language."""
     actions: dict[tuple[DOMNode, str], list[Binding]] = {}
+    typing = isinstance(app.focused, Input)
     for node, binding, enabled, _tooltip in active.values():
+        if typing and _types_a_character(binding.key):
+            continue  # a text field takes the character: the key does not run its action
         if binding.show and enabled:
             actions.setdefault((node, binding.action), []).append(binding)
     entries: list[KeyEntry] = []
@@ -68,6 +75,12 @@ def key_entries(app: App[object], active: dict[str, ActiveBinding]) -> list[KeyE
         label = group_label(group) if group is not None else binding_label(bindings[0])
         entries.append(KeyEntry(keys, shown, label))
     return entries
+
+
+def _types_a_character(key: str) -> bool:
+    """Whether a key types a printable character (`/`, `\\`, `g`), not `ctrl+r` or `down`."""
+    character = key_to_character(key) or SLASHES.get(key)
+    return character is not None and character.isprintable()
 
 
 def _key_display(app: App[object], binding: Binding) -> str:

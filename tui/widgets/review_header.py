@@ -12,12 +12,13 @@ from tui.widgets.text_cells import printable
 
 def header_text(
     document: str, verified: int, total: int, list_filter: str, database: str, issues: int = 0,
-    own: int = 0,
+    own: int = 0, narrowing: str = "",
 ) -> Text:
     """Compose the header line without markup (file names may hold brackets); `list_filter` is
     the filter's identifier, shown by its name in the active language.
 
-    `own`: how many of the verified projects this reviewer verified (shown from 1 on).
+    `own`: how many of the verified projects this reviewer verified (shown from 1 on);
+    `narrowing`: the list's other filters in words (`tui.review.filters.filters_text`).
     """
     text = Text()
     text.append(" gzreview ", style="bold reverse")
@@ -32,6 +33,8 @@ def header_text(
         text.append(_(" ({count} by you)").format(count=own), style="green")
     text.append("   " + _("filter:") + " ", style="dim")
     text.append(filter_label(list_filter), style="bold")
+    if narrowing:
+        text.append("  " + narrowing, style="bold yellow")
     text.append("   " + _("db:") + " ", style="dim")
     text.append(printable(database))
     return text
@@ -40,7 +43,7 @@ def header_text(
 class ReviewHeader(Static):
     """Shows what the reviewer is looking at and how far the review has come."""
 
-    _shown: tuple[str, int, int, str, str, int, int] | None = None
+    _shown: tuple[str, int, int, str, str, int, int, str] | None = None
 
     def show(
         self,
@@ -51,13 +54,14 @@ class ReviewHeader(Static):
         database: str,
         issues: int = 0,
         own: int = 0,
+        narrowing: str = "",
     ) -> None:
         """Redraw with new values; `issues`: the shown document's findings, 0 hides the marker;
         `own`: the projects verified by this reviewer.
 
         Unchanged values (most key presses) cost nothing: no new text, no repaint.
         """
-        values = (document, verified, total, list_filter, database, issues, own)
+        values = (document, verified, total, list_filter, database, issues, own, narrowing)
         if values == self._shown:
             return
         self._shown = values

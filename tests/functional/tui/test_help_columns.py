@@ -52,8 +52,9 @@ async def test_the_help_screen_shows_tab_ctrl_s_and_ctrl_p(
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         text = columns_text(app.screen.sections, app.screen.query_one("#help-keys").size.width)
-        for keys in ("tab", "ctrl+s", "ctrl+p", "↓/j", "ctrl+r", "D"):
+        every = ("tab", "ctrl+s", "ctrl+p", "↓/j", "ctrl+r", "D", "g", "G", "\\", "o", "V", "c")
+        for keys in every:
             assert any(line.startswith(keys + " ") for line in text.plain.splitlines()), keys
         shown = screen_lines(app)
-        assert any("Indicator to previous" in line for line in shown) or size[1] < 45
+        assert any("Rename" in line for line in shown) or size[1] < 45
         assert not any("previousMove" in line for line in shown)

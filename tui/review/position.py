@@ -1,0 +1,57 @@
+"""Where the reviewer is (the status filter and the selected project), saved so reopening the app
+comes back there: once the cursor rests, and on quitting."""
+
+from __future__ import annotations
+
+from functools import partial
+from time import perf_counter
+from typing import TYPE_CHECKING
+
+from store.i18n import _
+from tui import workers
+from tui.workers import STATE_FILTER, STATE_PROJECT, STORE_FAILURES
+
+if TYPE_CHECKING:
+    from tui.screens.review_screen import ReviewScreen
+
+SAVE_INTERVAL_S = 0.5
+SAVE_WHEN_IDLE_S = 1.0
+"""The position is written once the cursor has rested this long, not while keys are held."""
+
+
+class Position:
+    """Saves one review screen's position, never while keys are held."""
+
+    def __init__(self, screen: ReviewScreen) -> None:
+        """Save for `screen`."""
+        self.screen = screen
+        self._saved = True
+        self._moved_at = 0.0
+
+    def start(self) -> None:
+        """Look twice a second whether the cursor has rested since it moved."""
+        self.screen.set_interval(SAVE_INTERVAL_S, self._save_when_idle)
+
+    def moved(self, at: float) -> None:
+        """Note that the cursor moved at `at` (a `perf_counter` time)."""
+        self._saved = False
+        self._moved_at = at
+
+    def values(self) -> dict[str, str]:
+        """The filter and selected project to come back to."""
+        position = {STATE_FILTER: str(self.screen.list_query.status)}
+        return {**position, STATE_PROJECT: str(self.screen.selected_id() or "")}
+
+    def _save_when_idle(self) -> None:
+        """Remember filter and project (in a worker) so reopening comes back here."""
+        if self._saved or perf_counter() - self._moved_at < SAVE_WHEN_IDLE_S:
+            return
+        self._saved = True
+        self.screen.background.save_position(self.values())
+
+    def save_now(self) -> None:
+        """Save the position here and now (on quitting); a failure is said, never raised."""
+        try:
+            self.screen.store.call(partial(workers.save_ui_state, values=self.values()))
+        except STORE_FAILURES as error:
+            self.screen.say(str(error), _("Position not saved"), "warning")
