@@ -9,9 +9,11 @@ spends 5–10 µs on each of the ~3 million cells of a big export; this costs a 
 
 from __future__ import annotations
 
+import queue
 import re
 import shutil
 import tempfile
+import threading
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -70,14 +72,16 @@ class _Sheet:
     cell can hold, so that a cell costs little more than its own bit of XML.
     """
 
-    def __init__(self, folder: Path, title: str, columns: Sequence[Column], header: list[str]):
+    def __init__(
+        self, output: IO[bytes] | _Part, title: str, columns: Sequence[Column], header: list[str]
+    ):
         self.title = title
         self.columns = columns
         self.letters = [column_letters(index) for index in range(len(columns))]
         self.text_columns = [column.type in _TEXT_TYPES for column in columns]
         texts = [column for column in columns if column.type in _TEXT_TYPES]
         self.free_texts = tuple(index for index, column in enumerate(texts) if column.free_text)
-        self.file: IO[bytes] = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 (see close)
+        self.output = output
         self.pending: list[str] = []
         self.rows = 0
         self._append(header, ' s="1"', [_escaped(text) for text in header], [True] * len(header))
@@ -155,26 +159,64 @@ class _Sheet:
                 )
 
     def flush(self) -> None:
-        """Write the pending rows to the temporary file."""
-        self.file.write("".join(self.pending).encode("utf-8"))
+        """Write the pending rows to the output."""
+        self.output.write("".join(self.pending).encode("utf-8"))
         self.pending.clear()
 
     def reference(self) -> str:
         """Return the range of the header and every written row, such as `A1:P9`."""
         return f"A1:{self.letters[-1]}{self.rows}"
 
-    def write_into(self, book: zipfile.ZipFile, part: str) -> None:
-        """Write the sheet's XML into the workbook: header frozen, filter over all rows."""
+    def copy_into(self, book: zipfile.ZipFile, part: str, rows: IO[bytes]) -> None:
+        """Write the sheet into the workbook from the file its rows went to."""
         self.flush()
-        self.file.seek(0)
+        rows.seek(0)
         with book.open(part, "w") as target:
             target.write(_sheet_start(self.reference()).encode("utf-8"))
-            shutil.copyfileobj(self.file, target, 1 << 20)
+            shutil.copyfileobj(rows, target, 1 << 20)
             target.write(_sheet_end(self.reference()).encode("utf-8"))
 
+    def finish(self) -> None:
+        """End the sheet streamed into the workbook: its rows, then the filter over them."""
+        self.flush()
+        self.output.write(_sheet_end(self.reference()).encode("utf-8"))
+
+
+class _Part:
+    """A workbook part written by a thread of its own, so compressing overlaps making rows.
+
+    zlib lets other threads run while it compresses; a write error is raised in the caller.
+    """
+
+    def __init__(self, book: zipfile.ZipFile, name: str) -> None:
+        self.target = book.open(name, "w")
+        self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=16)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name=f"write {name}", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        """Write each chunk as it comes, until told to stop; keep the first error."""
+        while (data := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self.target.write(data)
+                except BaseException as error:  # raised again in the caller's thread
+                    self.error = error
+
+    def write(self, data: bytes) -> None:
+        """Hand a chunk to the thread (waiting while it is behind)."""
+        if self.error is not None:
+            raise self.error
+        self.queue.put(data)
+
     def close(self) -> None:
-        """Delete the temporary file."""
-        self.file.close()
+        """Let the thread write what is left, then end the part (raising its error, if any)."""
+        self.queue.put(None)
+        self.thread.join()
+        self.target.close()
+        if self.error is not None:
+            raise self.error
 
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -183,11 +225,11 @@ _PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relatio
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
-def _sheet_start(reference: str) -> str:
-    """Return a worksheet's XML before its rows: its range and the frozen header row."""
+def _sheet_start(reference: str | None) -> str:
+    """Return a worksheet's XML before its rows: its range (if known yet), the frozen header."""
+    dimension = "" if reference is None else f'<dimension ref="{reference}"/>'
     return (
-        f'{_DECLARATION}<worksheet xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}">'
-        f'<dimension ref="{reference}"/>'
+        f'{_DECLARATION}<worksheet xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}">{dimension}'
         '<sheetViews><sheetView tabSelected="0" workbookViewId="0">'
         '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
         '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
@@ -293,32 +335,47 @@ _STYLES = (
 
 
 def write_xlsx(entries: Iterable[Entry], path: Path, headings: Headings) -> None:
-    """Write a projects sheet and an indicators sheet, header frozen and filters on, streaming."""
-    projects = _Sheet(path.parent, headings.sheet("projects"), PROJECT_COLUMNS,
-                      headings.header(PROJECT_COLUMNS))
-    indicators = _Sheet(path.parent, headings.sheet("indicators"), INDICATOR_COLUMNS,
-                        headings.header(INDICATOR_COLUMNS))
-    sheets = (projects, indicators)
+    """Write a projects sheet and an indicators sheet, header frozen and filters on, streaming.
+
+    The indicators sheet, by far the bigger one, goes straight into the workbook (without the
+    optional range at its top, unknown until the end); the projects sheet goes to a temporary
+    file first, since a workbook is written one part after another.
+    """
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as book,
+        tempfile.TemporaryFile(dir=path.parent) as project_rows,
+    ):
+        book.writestr("[Content_Types].xml", _content_types(2))
+        book.writestr("_rels/.rels", _PACKAGE_RELS)
+        book.writestr("xl/styles.xml", _STYLES)
+        projects = _Sheet(project_rows, headings.sheet("projects"), PROJECT_COLUMNS,
+                          headings.header(PROJECT_COLUMNS))
+        part = _Part(book, "xl/worksheets/sheet2.xml")
+        try:
+            part.write(_sheet_start(None).encode("utf-8"))
+            indicators = _Sheet(part, headings.sheet("indicators"), INDICATOR_COLUMNS,
+                                headings.header(INDICATOR_COLUMNS))
+            _write_rows(entries, projects, indicators, headings)
+            indicators.finish()
+        finally:
+            part.close()
+        projects.copy_into(book, "xl/worksheets/sheet1.xml", project_rows)
+        book.writestr("xl/workbook.xml", _workbook((projects, indicators)))
+        book.writestr("xl/_rels/workbook.xml.rels", _workbook_relationships(2))
+
+
+def _write_rows(
+    entries: Iterable[Entry], projects: _Sheet, indicators: _Sheet, headings: Headings
+) -> None:
+    """Add each project's row to the projects sheet and its indicators' to the other."""
     status = headings.status
-    try:
-        for entry in entries:
-            cells = project_cells(entry)
-            cells[_STATUS] = status(cells[_STATUS])
-            projects.append(cells)
-            key = entry.key
-            for position, indicator in enumerate(entry.project.indicators, start=1):
-                indicators.append(indicator_cells(key, position, indicator))
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as book:
-            book.writestr("[Content_Types].xml", _content_types(len(sheets)))
-            book.writestr("_rels/.rels", _PACKAGE_RELS)
-            book.writestr("xl/workbook.xml", _workbook(sheets))
-            book.writestr("xl/_rels/workbook.xml.rels", _workbook_relationships(len(sheets)))
-            book.writestr("xl/styles.xml", _STYLES)
-            for number, sheet in enumerate(sheets, start=1):
-                sheet.write_into(book, f"xl/worksheets/sheet{number}.xml")
-    finally:
-        for sheet in sheets:
-            sheet.close()
+    for entry in entries:
+        cells = project_cells(entry)
+        cells[_STATUS] = status(cells[_STATUS])
+        projects.append(cells)
+        key = entry.key
+        for position, indicator in enumerate(entry.project.indicators, start=1):
+            indicators.append(indicator_cells(key, position, indicator))
 
 
 _STATUS = [column.name for column in PROJECT_COLUMNS].index("status")
