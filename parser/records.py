@@ -8,12 +8,14 @@ as these types; tabular exports take their columns from the same declarations.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from parser.model import Document, Indicator, ParsedValue, Project, Span
+from parser._fast_records import new_indicator, new_parsed_value, new_project
+from parser.model import Document, Flag, Indicator, ParsedValue, Project, Span
 
 INDICATOR_FIELDS = tuple(item.name for item in fields(Indicator) if item.metadata.get("printed"))
 """The record's keys of one indicator, in order: the printed cells `parser.model` marks."""
@@ -42,6 +44,49 @@ def part_columns(value: str) -> tuple[str, ...]:
 
 PARSED_OF = {value_field(value): parsed_field(value) for value in VALUES}
 """The parsed field beside each printed value field."""
+_NO_SPAN = (0, 0)
+_new_indicator: Callable[..., Indicator] = new_indicator
+"""The fast builder, taking the fields in declaration order from sequences of either kind."""
+
+
+def stored_indicator(
+    printed: Sequence[Any], parsed: Sequence[ParsedValue | None]
+) -> Indicator:
+    """Return an indicator read back from its printed fields and parsed values, without spans.
+
+    Equal to `Indicator(*printed, (0, 0), *parsed)` at half the cost (`parser._fast_records`):
+    an export rebuilds hundreds of thousands.
+    """
+    return _new_indicator(*printed, _NO_SPAN, *parsed, ())
+
+
+def stored_value(op: str | None, number: str, unit: str | None) -> ParsedValue:
+    """Return a value read back from its stored parts (the number as exact decimal text).
+
+    Equal to `ParsedValue(op or "", Decimal(number), unit or "")`, built quicker.
+    """
+    return new_parsed_value(op or "", Decimal(number), unit or "")
+
+
+def stored_project(
+    unit: str,
+    name: str,
+    name_spans: tuple[Span, ...],
+    target: str,
+    indicators: tuple[Indicator, ...],
+    block: Span,
+    order: int,
+    confidence: float,
+    flag_codes: Sequence[str],
+) -> Project:
+    """Return a project read back for its record: its flags by code alone, no target spans.
+
+    Equal to the `Project(...)` with these values (and nothing else), built quicker.
+    """
+    flags = tuple([Flag(code) for code in flag_codes]) if flag_codes else ()
+    return new_project(
+        unit, name, name_spans, target, (), indicators, block, order, confidence, flags, (), ()
+    )
 
 
 @dataclass(frozen=True)

@@ -6,17 +6,26 @@ its records from, so the two cannot drift apart. Only the columns an export show
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from parser import Flag, Indicator, Project
-from parser.records import INDICATOR_FIELDS, VALUE_PARTS, VALUES, Entry, Review, part_columns
+from parser import Indicator, ParsedValue
+from parser.records import (
+    INDICATOR_FIELDS,
+    VALUE_PARTS,
+    VALUES,
+    Entry,
+    Review,
+    part_columns,
+    stored_indicator,
+    stored_project,
+    stored_value,
+)
 from store.models import DOCUMENTS, INDICATORS, PROJECTS
-from store.records import parsed_value
 
 CHUNK = 1000
 """Projects read per query (their indicators in one more query)."""
@@ -31,10 +40,7 @@ _INDICATOR_COLUMNS = (
 _PARSED_FROM = 1 + len(INDICATOR_FIELDS)
 _PARTS = len(VALUE_PARTS)
 _PARSED_STARTS = tuple(range(_PARSED_FROM, len(_INDICATOR_COLUMNS), _PARTS))
-_NUMBER = VALUE_PARTS.index("number")
-_NO_SPAN = (0, 0)
-_new_indicator: Callable[..., Indicator] = Indicator
-"""`Indicator` taking its fields in order: printed ones, span, then the parsed values."""
+_OP, _NUMBER, _UNIT = (VALUE_PARTS.index(part) for part in ("op", "number", "unit"))
 
 
 def count_projects(connection: Connection, include_all: bool) -> int:
@@ -69,17 +75,16 @@ def _entry(row: Sequence[Any], indicators: Sequence[Indicator]) -> Entry:
     """Return one project row (columns as `_PROJECT_COLUMNS`, then document) as an entry."""
     (_, key, unit, name, target, status, confidence, flags, note, name_spans, block_start,
      block_end, position, verified_by, verified_at, document, department) = row
-    project = Project(
-        unit=unit,
-        name=name,
-        name_spans=tuple((int(pair[0]), int(pair[1])) for pair in name_spans),
-        target=target,
-        target_spans=(),  # an export shows where the name and the block are, not the target
-        indicators=tuple(indicators),
-        block=(block_start, block_end),
-        order=position,
-        confidence=confidence,
-        flags=tuple(Flag(code) for code in flags),  # the record lists the codes alone
+    project = stored_project(
+        unit,
+        name,
+        tuple([(int(pair[0]), int(pair[1])) for pair in name_spans]),
+        target,
+        tuple(indicators),
+        (block_start, block_end),
+        position,
+        confidence,
+        flags,  # the record lists the codes alone
     )
     review = Review(status, verified_by, verified_at, note or None)
     return Entry(key, document, department, project, review)
@@ -102,8 +107,9 @@ def _indicators_of(
 
 def _indicator(row: Sequence[Any]) -> Indicator:
     """Return one indicator row (columns as `_INDICATOR_COLUMNS`) as the parser's record."""
-    parsed = [
-        None if row[start + _NUMBER] is None else parsed_value(*row[start : start + _PARTS])
-        for start in _PARSED_STARTS
-    ]
-    return _new_indicator(*row[1:_PARSED_FROM], _NO_SPAN, *parsed)
+    parsed: list[ParsedValue | None] = []
+    for start in _PARSED_STARTS:
+        number = row[start + _NUMBER]
+        parsed.append(None if number is None else stored_value(row[start + _OP], number,
+                                                               row[start + _UNIT]))
+    return stored_indicator(row[1:_PARSED_FROM], parsed)

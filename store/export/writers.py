@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +21,8 @@ from store.i18n import _
 from store.text_safety import json_line
 
 FORMATS = ("jsonl", "csv", "xlsx", "datapackage")
+_GC_THRESHOLDS = (10_000, 20, 100)
+"""Collector thresholds while exporting, those of an import batch (`store.batch`)."""
 PROGRESS_STEP = 256
 """Projects written between two reports of progress."""
 Progress = Callable[[int], None]
@@ -131,6 +135,35 @@ def write_export(
     if not headings.stable and format not in TABLE_FORMATS:
         raise headers_refused(format)
     counted = _counted(entries, summary, progress)
+    with _few_collections():
+        _write(format, counted, output, force, stream, headings)
+    return summary
+
+
+@contextlib.contextmanager
+def _few_collections() -> Iterator[None]:
+    """Collect garbage less often while exporting: a batch makes and drops millions of records.
+
+    With the default thresholds the collector runs every 700 new objects and keeps visiting the
+    chunk of records in flight; this halves the time of reading them (docs/performance.md).
+    """
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def _write(
+    format: str,
+    counted: Iterable[Entry],
+    output: Path | None,
+    force: bool,
+    stream: TextIO | None,
+    headings: Headings,
+) -> None:
+    """Write the entries in a format (see `write_export`)."""
     if format == "datapackage":
         if output is None:
             raise StoreError("a data package is a folder: give it with --output FOLDER")
@@ -146,4 +179,3 @@ def write_export(
             _FILE_WRITERS[format](counted, temporary, headings)
     else:
         raise StoreError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
-    return summary

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import UTC, datetime
+from decimal import Decimal
 
-from parser import Indicator, parse
+from parser import Flag, Indicator, ParsedValue, Project, parse
 from parser.records import (
     INDICATOR_FIELDS,
     VALUE_PARTS,
@@ -15,6 +16,8 @@ from parser.records import (
     parsed_entry,
     part_columns,
     record,
+    stored_indicator,
+    stored_project,
 )
 from store.export.tables import (
     INDICATOR_COLUMNS,
@@ -80,3 +83,25 @@ def test_table_cells_and_the_record_say_the_same() -> None:
     assert row["period_value"] == as_recorded["period_value"]
     assert float(row["period_number"]) == as_recorded["period_parsed"]["number"]
     assert row["position"] == place + 1 and row["project_key"] == entry.key
+
+
+def test_indicators_read_back_equal_the_constructed_ones() -> None:
+    value = ParsedValue("≥", Decimal("9.5"), "万片")
+    printed = (3, "1", "产出指标", "11", "数量指标", "月产能", "≥9.5万片", "≥9.5万片")
+    built = Indicator(*printed, (0, 0), value, None)
+    read = stored_indicator(printed, (ParsedValue("≥", Decimal("9.5"), "万片"), None))
+    assert read == built and hash(read) == hash(built) and repr(read) == repr(built)
+
+
+def test_projects_read_back_equal_the_constructed_ones() -> None:
+    document = parse(SAMPLE.read_text(encoding="utf-8"), SAMPLE.name)
+    parsed = document.projects[0]
+    built = Project(
+        parsed.unit, parsed.name, parsed.name_spans, parsed.target, (), parsed.indicators,
+        parsed.block, parsed.order, parsed.confidence, tuple(Flag(f) for f in parsed.flag_codes),
+    )
+    read = stored_project(
+        parsed.unit, parsed.name, parsed.name_spans, parsed.target, parsed.indicators,
+        parsed.block, parsed.order, parsed.confidence, parsed.flag_codes,
+    )
+    assert read == built and repr(read) == repr(built) and read.flag_codes == parsed.flag_codes
