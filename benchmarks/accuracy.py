@@ -27,9 +27,7 @@ from parser.decode import decode  # noqa: E402
 from parser.errors import ParseError  # noqa: E402
 from parser.model import Project  # noqa: E402
 from parser.parse import parse  # noqa: E402
-
-FIELDS = ("seq", "level1_code", "level1", "level2_code", "level2", "name", "period_value",
-          "annual_value")
+from parser.records import INDICATOR_FIELDS as FIELDS  # noqa: E402
 
 
 def align(truth: list[dict[str, Any]], parsed: list[Project]) -> list[tuple[int, int]]:

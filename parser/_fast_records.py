@@ -9,6 +9,8 @@ records' own constructors.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from parser.model import (
     FieldSpan,
     Flag,
@@ -52,6 +54,16 @@ def new_indicator(
     values["annual_parsed"] = annual_parsed
     values["field_spans"] = field_spans
     return indicator
+
+
+def new_parsed_value(op: str, number: Decimal, unit: str) -> ParsedValue:
+    """Build a ParsedValue equal to `ParsedValue(...)` with these values."""
+    value: ParsedValue = _new_object(ParsedValue)
+    values = value.__dict__
+    values["op"] = op
+    values["number"] = number
+    values["unit"] = unit
+    return value
 
 
 def new_project(

@@ -58,18 +58,26 @@ class NameCandidate:
     spans: tuple[Span, ...] = ()
 
 
+PRINTED = {"printed": True}
+"""Field metadata of a cell printed in the table: the fields the record contract carries."""
+
+
 @dataclass(frozen=True)
 class Indicator:
-    """One numbered performance indicator, every field joined across line breaks as printed."""
+    """One numbered performance indicator, every field joined across line breaks as printed.
 
-    seq: int
-    level1_code: str
-    level1: str
-    level2_code: str
-    level2: str
-    name: str
-    period_value: str
-    annual_value: str
+    The fields marked PRINTED are the record's indicator keys (`parser.records.INDICATOR_FIELDS`),
+    in this order; each `*_parsed` field is the value of the `*_value` field read as a number.
+    """
+
+    seq: int = field(metadata=PRINTED)
+    level1_code: str = field(metadata=PRINTED)
+    level1: str = field(metadata=PRINTED)
+    level2_code: str = field(metadata=PRINTED)
+    level2: str = field(metadata=PRINTED)
+    name: str = field(metadata=PRINTED)
+    period_value: str = field(metadata=PRINTED)
+    annual_value: str = field(metadata=PRINTED)
     span: Span
     period_parsed: ParsedValue | None = None
     annual_parsed: ParsedValue | None = None

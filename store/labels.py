@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from store.i18n import N_, _, language
+from store.i18n import DOMAIN, N_, _, language, translations
 
 
 @dataclass(frozen=True)
@@ -21,11 +21,14 @@ class Label:
     template: str
     english: str = ""
 
-    def text(self) -> str:
-        """Return the name in the active language."""
-        if language() == "en":
+    def text(self, in_language: str | None = None) -> str:
+        """Return the name in the active language (or in `in_language`, as an export asks)."""
+        chosen = in_language or language()
+        if chosen == "en":
             return self.english or self.template
-        return _(self.template)
+        if in_language is None:
+            return _(self.template)
+        return translations(DOMAIN, chosen).gettext(self.template)
 
 
 def _flag(code: str, template: str) -> tuple[str, Label]:
@@ -125,6 +128,13 @@ FIELD_LABELS: Mapping[str, Label] = {
 """Project fields and export columns; an indicator's own `name` is `indicator_name` here."""
 
 
+SHEET_LABELS: Mapping[str, Label] = {
+    "projects": Label(N_("sheet of projects"), english="projects"),
+    "indicators": Label(N_("sheet of indicators"), english="indicators"),
+}
+"""The sheets of an XLSX export; in English they are named as the data package's tables."""
+
+
 NAME_SOURCE_LABELS: Mapping[str, Label] = {
     "unit": Label(N_("a name in this unit"), english="unit"),
     "parser": Label(N_("a name the parser considered"), english="parser"),
@@ -133,10 +143,10 @@ NAME_SOURCE_LABELS: Mapping[str, Label] = {
 """Where a name the rename picker offers comes from (`store.candidates`)."""
 
 
-def _shown(labels: Mapping[str, Label], key: str) -> str:
+def _shown(labels: Mapping[str, Label], key: str, in_language: str | None = None) -> str:
     """Return the name of `key`, or the key itself when it has none (never hidden)."""
     label = labels.get(key)
-    return label.text() if label else key
+    return label.text(in_language) if label else key
 
 
 def flag_label(code: str) -> str:
@@ -144,9 +154,9 @@ def flag_label(code: str) -> str:
     return _shown(FLAG_LABELS, code)
 
 
-def status_label(status: str) -> str:
+def status_label(status: str, in_language: str | None = None) -> str:
     """Return a review status as shown (未审核 / 已核实 / 已标记 in Chinese)."""
-    return _shown(STATUS_LABELS, status)
+    return _shown(STATUS_LABELS, status, in_language)
 
 
 def filter_label(list_filter: str) -> str:
@@ -159,9 +169,14 @@ def operation_label(action: str) -> str:
     return _shown(OPERATION_LABELS, action)
 
 
-def field_label(field: str) -> str:
+def field_label(field: str, in_language: str | None = None) -> str:
     """Return a project field or export column as shown (项目名称, 绩效目标, 年度指标值, …)."""
-    return _shown(FIELD_LABELS, field)
+    return _shown(FIELD_LABELS, field, in_language)
+
+
+def sheet_label(sheet: str, in_language: str | None = None) -> str:
+    """Return an XLSX export's sheet name in a language (项目 and 指标 in Chinese)."""
+    return _shown(SHEET_LABELS, sheet, in_language)
 
 
 def name_source_label(source: str) -> str:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from parser import Flag, NameCandidate, ParsedValue, Span
+from parser.records import INDICATOR_FIELDS, VALUES, parsed_field, part_columns
 from store.views import IndicatorView, Neighbour, ProjectDetail, Status
 
 Row = Mapping[str, Any]
@@ -33,13 +34,10 @@ def parsed_value(op: str | None, number: str | None, unit: str | None) -> Parsed
 
 def parsed_columns(prefix: str, value: ParsedValue | None) -> dict[str, str | None]:
     """Return a parsed value as its op/number/unit columns, the number as exact decimal text."""
+    columns = part_columns(prefix)
     if value is None:
-        return {f"{prefix}_op": None, f"{prefix}_number": None, f"{prefix}_unit": None}
-    return {
-        f"{prefix}_op": value.op,
-        f"{prefix}_number": str(value.number),
-        f"{prefix}_unit": value.unit,
-    }
+        return dict.fromkeys(columns)
+    return dict(zip(columns, (value.op, str(value.number), value.unit), strict=True))
 
 
 def field_spans(value: Iterable[Sequence[Any]] | None) -> tuple[tuple[str, int, int], ...]:
@@ -55,18 +53,15 @@ def stored_field_spans(pieces: Iterable[tuple[str, int, int]]) -> list[list[Any]
 
 def indicator_view(row: Row) -> IndicatorView:
     """Return a stored indicator row as the parser's record plus its id and places."""
+    printed: dict[str, Any] = {name: row[name] for name in INDICATOR_FIELDS}
+    parsed: dict[str, Any] = {
+        parsed_field(value): parsed_value(*(row[column] for column in part_columns(value)))
+        for value in VALUES
+    }
     return IndicatorView(
-        seq=row["seq"],
-        level1_code=row["level1_code"],
-        level1=row["level1"],
-        level2_code=row["level2_code"],
-        level2=row["level2"],
-        name=row["name"],
-        period_value=row["period_value"],
-        annual_value=row["annual_value"],
+        **printed,
         span=(row["span_start"] or 0, row["span_end"] or 0),
-        period_parsed=parsed_value(row["period_op"], row["period_number"], row["period_unit"]),
-        annual_parsed=parsed_value(row["annual_op"], row["annual_number"], row["annual_unit"]),
+        **parsed,
         field_spans=field_spans(row.get("field_spans")),
         id=row["id"],
         position=row["position"],

@@ -14,7 +14,15 @@ from store import editlog, importer, listing, queries
 from store.candidates import KnownNames, NamePool, load_name_pool
 from store.candidates import known_names as candidate_known_names
 from store.errors import NotFoundError
-from store.export import ExportSummary, iter_projects, write_export
+from store.export import (
+    STABLE,
+    ExportSummary,
+    Headings,
+    Progress,
+    count_projects,
+    iter_projects,
+    write_export,
+)
 from store.findings import read_findings
 from store.history import operation_record
 from store.i18n import _
@@ -264,12 +272,23 @@ class Repository(TeamAccess):
 
     def export(
         self, format: str, output: Path | None, *, include_all: bool = False,
-        force: bool = False, stream: TextIO | None = None,
+        force: bool = False, stream: TextIO | None = None, headings: Headings = STABLE,
+        progress: Callable[[int, int], None] | None = None,
     ) -> ExportSummary:
-        """Export verified projects (all with `include_all`) from one consistent read."""
+        """Export verified projects (all with `include_all`) from one consistent read.
+
+        `progress(advance, total)` is told first (0, total), then each time `advance` more of
+        the `total` projects are written.
+        """
         with self.read() as session:
-            items = iter_projects(session.connection(), include_all)
-            return write_export(format, items, output, force, stream)
+            connection = session.connection()
+            told: Progress | None = None
+            if progress is not None:
+                total = count_projects(connection, include_all)
+                progress(0, total)
+                told = lambda advance: progress(advance, total)  # noqa: E731
+            entries = iter_projects(connection, include_all)
+            return write_export(format, entries, output, force, stream, headings, told)
 
 
 TOUCHED_SHOWN = 100

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON
 
 from parser import Document, Indicator, Project
-from parser.records import project_key
+from parser.records import INDICATOR_FIELDS, VALUES, parsed_field, project_key
 from store.db import EncodedJson
 from store.models import INDICATORS, POSITION_STEP, PROJECTS
 from store.records import flag_json, parsed_columns, stored_field_spans
@@ -87,16 +87,12 @@ def indicator_row(
         "project_id": project_id,
         "position": position,
         "source_order": source_order,
-        "seq": item.seq,
-        "level1_code": item.level1_code,
-        "level1": item.level1,
-        "level2_code": item.level2_code,
-        "level2": item.level2,
-        "name": item.name,
-        "period_value": item.period_value,
-        "annual_value": item.annual_value,
-        **parsed_columns("period", item.period_parsed),
-        **parsed_columns("annual", item.annual_parsed),
+        **{name: getattr(item, name) for name in INDICATOR_FIELDS},
+        **{
+            name: cell
+            for value in VALUES
+            for name, cell in parsed_columns(value, getattr(item, parsed_field(value))).items()
+        },
         "span_start": item.span[0],
         "span_end": item.span[1],
         "field_spans": stored_field_spans(item.field_spans),

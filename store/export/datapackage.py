@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
+from parser.records import Entry
 from store.export.atomic import atomic_directory
-from store.export.rows import ExportProject
 from store.export.tables import (
     INDICATOR_COLUMNS,
     PROJECT_COLUMNS,
@@ -82,7 +82,7 @@ def written_by_gzreview(folder: Path) -> bool:
     return isinstance(found, dict) and found.get("name") == descriptor()["name"]
 
 
-def write_datapackage(items: Iterable[ExportProject], folder: Path, force: bool) -> None:
+def write_datapackage(entries: Iterable[Entry], folder: Path, force: bool) -> None:
     """Write the package into a temporary folder and move it into place when complete.
 
     An existing folder is replaced (with `force`) only if it is a package gzreview wrote.
@@ -96,9 +96,12 @@ def write_datapackage(items: Iterable[ExportProject], folder: Path, force: bool)
             indicators = csv.writer(indicators_file)
             projects.writerow([column.name for column in PROJECT_COLUMNS])
             indicators.writerow([column.name for column in INDICATOR_COLUMNS])
-            for item in items:
-                projects.writerow(project_cells(item))
-                key = item.project["key"]
-                indicators.writerows(indicator_cells(key, row) for row in item.indicators)
+            for entry in entries:
+                projects.writerow(project_cells(entry))
+                key = entry.key
+                indicators.writerows(
+                    indicator_cells(key, position, indicator)
+                    for position, indicator in enumerate(entry.project.indicators, start=1)
+                )
         text = json.dumps(descriptor(), ensure_ascii=False, indent=2)
         (temporary / "datapackage.json").write_text(text + "\n", encoding="utf-8")

@@ -74,7 +74,7 @@ def test_xlsx_has_frozen_filtered_project_and_indicator_sheets(cli: Cli, tmp_pat
     book = load_workbook(output)
     projects, indicators = book["projects"], book["indicators"]
     assert projects.freeze_panes == "A2" and indicators.freeze_panes == "A2"
-    assert projects.max_row == 4 and projects.auto_filter.ref == "A1:L4"
+    assert projects.max_row == 4 and projects.auto_filter.ref == "A1:N4"
     assert indicators.auto_filter.ref == f"A1:P{indicators.max_row}"
     assert projects["G2"].value == "verified"
     keys = {row[0] for row in indicators.iter_rows(min_row=2, values_only=True)}

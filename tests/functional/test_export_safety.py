@@ -14,8 +14,9 @@ import pytest
 from openpyxl import load_workbook
 
 import store.repository as repository_module
+from parser.records import Entry
 from store.errors import ExportExistsError, StoreError
-from store.export import ExportProject, iter_projects, write_export
+from store.export import iter_projects, write_export
 from store.repository import Repository
 from tests.functional.cli_helpers import ROOT, SAMPLE, Cli
 from tests.helpers.acting import edit_field, edit_indicator, flag
@@ -75,7 +76,7 @@ def test_jsonl_keeps_values_as_printed(repo: Repository, tmp_path: Path) -> None
     assert record["indicators"][0]["annual_parsed"] == {"op": "", "number": 1.5, "unit": "个"}
 
 
-def _failing(items: Iterator[ExportProject]) -> Iterator[ExportProject]:
+def _failing(items: Iterator[Entry]) -> Iterator[Entry]:
     """Yield one project, then fail as a full disk or a crash would."""
     yield next(items)
     raise OSError(28, "No space left on device")
@@ -100,7 +101,7 @@ def test_a_failed_forced_export_keeps_the_old_file(repo: Repository, tmp_path: P
     output = tmp_path / "x.csv"
     output.write_text("previous export", encoding="utf-8")
 
-    def broken() -> Iterator[ExportProject]:
+    def broken() -> Iterator[Entry]:
         yield from ()
         raise OSError(5, "I/O error")
 

@@ -323,7 +323,7 @@ def test_every_hostile_string_survives_an_export_round_trip(tmp_path: Path) -> N
 
 def test_columns_are_declared_once_with_their_kind() -> None:
     assert {column.name for column in PROJECT_COLUMNS if column.free_text} == {
-        "document", "department", "unit", "name", "target", "note"
+        "document", "department", "unit", "name", "target", "note", "verified_by"
     }
     assert [column.name for column in INDICATOR_COLUMNS if column.name.endswith("_op")] == [
         "period_op", "annual_op"

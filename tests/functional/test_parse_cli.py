@@ -19,6 +19,9 @@ CONTRACT_KEYS = [
     "name",
     "target",
     "status",
+    "verified_by",
+    "verified_at",
+    "note",
     "confidence",
     "flags",
     "spans",
@@ -53,6 +56,7 @@ def test_jsonl_follows_the_contract() -> None:
     assert first["department"] == first["unit"] == "广州市工业和信息化局"
     assert first["name"] == "支持发展第8.5代OLED显示器件生产项目"
     assert first["status"] == "unreviewed"
+    assert first["verified_by"] is first["verified_at"] is first["note"] is None
     assert 0.0 <= first["confidence"] <= 1.0
     assert "name_displaced" in first["flags"]
     assert list(first["indicators"][0])[: len(INDICATOR_KEYS)] == INDICATOR_KEYS

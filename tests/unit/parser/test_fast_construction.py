@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parser._fast_records import new_indicator, new_project
+from parser._fast_records import new_indicator, new_parsed_value, new_project
 from parser.lines import Kind, Line, split_lines
 from parser.model import Flag, Indicator, NameCandidate, ParsedValue, Project
 
@@ -35,6 +35,14 @@ def test_fast_indicator_equals_constructed(
               tuple(field_spans))
     fast, plain = new_indicator(*values), Indicator(*values)
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+
+
+def test_fast_parsed_value_sets_exactly_the_declared_fields() -> None:
+    """A field added to ParsedValue must be added to `new_parsed_value` too, or this fails."""
+    made = new_parsed_value("≥", Decimal("9.5"), "万片")
+    assert list(vars(made)) == [field.name for field in fields(ParsedValue)]
+    plain = ParsedValue("≥", Decimal("9.5"), "万片")
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
 
 
 def test_split_lines_gives_real_lines() -> None:

@@ -4,11 +4,13 @@ reviewer session that reaches that truth with the correction verbs alone."""
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from store.errors import DuplicateNameError
 from store.operations import (
@@ -101,6 +103,16 @@ def export_all(repository: Repository) -> str:
     stream = io.StringIO()
     repository.export("jsonl", None, include_all=True, stream=stream)
     return stream.getvalue()
+
+
+def without_verifier(exported: str) -> list[dict[str, Any]]:
+    """Return exported records without who verified them when: a replay verifies again, as the
+    reviewer replaying it and at its own time."""
+    records = [json.loads(line) for line in exported.splitlines()]
+    for record in records:
+        record.pop("verified_by")
+        record.pop("verified_at")
+    return records
 
 
 @dataclass(frozen=True)
