@@ -4,9 +4,8 @@ and replay onto a fresh import to the same dataset."""
 from __future__ import annotations
 
 import json
-import tempfile
+from collections.abc import Callable
 from contextlib import suppress
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,7 +26,7 @@ from store.operations import (
 )
 from store.repository import Repository
 from tests.helpers.acting import act
-from tests.unit.store.corrections_session import export_all, sample_database
+from tests.unit.store.corrections_session import export_all
 
 VERBS = ("rename", "swap", "merge", "split_indicator", "split_target", "move", "edit", "verify")
 
@@ -66,28 +65,27 @@ def _operation(repo: Repository, verb: str, index: int, argument: int, direction
 @settings(
     max_examples=12,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(st.lists(operation, min_size=1, max_size=7))
+@given(operations=st.lists(operation, min_size=1, max_size=7))
 def test_random_corrections_keep_invariants_undo_fully_and_replay_identically(
-    operations: list[tuple[str, int, int, int]],
+    operations: list[tuple[str, int, int, int]], new_sample: Callable[[], str]
 ) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        with Repository.open(sample_database(Path(folder)), "alice") as repo:
-            imported = export_all(repo)
-            for drawn in operations:
-                with suppress(RefusedError, VerifiedLockedError):  # refused: nothing changed
-                    act(repo, _operation(repo, *drawn))
-                assert repo.invariant_problems() == []
-            reviewed = export_all(repo)
-            lines = [json.dumps(record, ensure_ascii=False) for record in repo.operations()]
-            while True:
-                try:
-                    repo.undo()
-                except NothingToUndoError:
-                    break
-                assert repo.invariant_problems() == []
-            assert export_all(repo) == imported
-        with Repository.open(sample_database(Path(folder), "fresh.db"), "bob") as fresh:
-            report = replay(fresh, lines)
-            assert report.failures == [] and export_all(fresh) == reviewed
+    with Repository.open(new_sample(), "alice") as repo:
+        imported = export_all(repo)
+        for drawn in operations:
+            with suppress(RefusedError, VerifiedLockedError):  # refused: nothing changed
+                act(repo, _operation(repo, *drawn))
+            assert repo.invariant_problems() == []
+        reviewed = export_all(repo)
+        lines = [json.dumps(record, ensure_ascii=False) for record in repo.operations()]
+        while True:
+            try:
+                repo.undo()
+            except NothingToUndoError:
+                break
+            assert repo.invariant_problems() == []
+        assert export_all(repo) == imported
+    with Repository.open(new_sample(), "bob") as fresh:
+        report = replay(fresh, lines)
+        assert report.failures == [] and export_all(fresh) == reviewed

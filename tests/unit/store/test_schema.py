@@ -1,4 +1,8 @@
-"""The schema version: new databases get it, older ones are upgraded, newer ones are refused."""
+"""The schema version: new databases get it, older ones are upgraded, newer ones are refused.
+
+SQLite only: these build and read SQLite files by hand, and only SQLite files upgrade in place when
+opened (a shared PostgreSQL server is upgraded explicitly, by `gzreview db upgrade`).
+"""
 
 from __future__ import annotations
 
