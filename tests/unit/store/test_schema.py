@@ -51,7 +51,10 @@ def test_newer_database_is_refused_clearly(tmp_path: Path) -> None:
 
 
 def test_database_url_accepts_paths_and_urls(tmp_path: Path) -> None:
-    assert db.database_url("postgresql://u:p@h/db") == "postgresql://u:p@h/db"
+    assert db.database_url("postgresql://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
+    assert db.database_url("postgres://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
+    assert db.database_url("postgresql+psycopg2://h/db") == "postgresql+psycopg2://h/db"
     assert db.database_url(tmp_path / "x" / "y.db") == f"sqlite:///{tmp_path}/x/y.db"
     assert db.display_location("postgresql://u:secret@h/db") == "postgresql://u:***@h/db"
+    assert db.display_location("postgresql+psycopg://u:s@h/db") == "postgresql://u:***@h/db"
     assert db.default_database_path().name == "gzreview.db"
