@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 
@@ -75,11 +74,12 @@ def postgres_server() -> Iterator[PostgresServer]:
 
 @pytest.fixture
 def databases(
-    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+    backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
 ) -> Iterator[Databases]:
-    """New databases for this test on its back end, removed after it."""
+    """New databases for this test on its back end, removed after it (SQLite files in a folder
+    of their own, so tests that check what else their tmp_path holds find no database there)."""
     if backend == "sqlite":
-        yield SqliteDatabases(tmp_path)
+        yield SqliteDatabases(tmp_path_factory.mktemp("databases"))
         return
     made = PostgresDatabases(request.getfixturevalue("postgres_server"))
     yield made

@@ -33,7 +33,7 @@ SKIP_REASON = (
 PREFIX = "gzt"
 """Every test database is named gzt_<pid>_<n>, so a run cleans up only what dead runs left."""
 
-Builder = Callable[[str], None]
+Builder = Callable[[str], object]
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "000_a843d2df25de4824.txt"
 
 
@@ -93,7 +93,7 @@ class PostgresServer:
         self.admin_url = make_url(admin_url).set(drivername="postgresql").render_as_string(
             hide_password=False
         )
-        self._store_url: URL = make_url(admin_url).set(drivername="postgresql+psycopg")
+        self._store_url: URL = make_url(admin_url).set(drivername="postgresql")
         self._numbers = count()
         self._admin = _admin_connection(self.admin_url)
         self._lock = threading.Lock()
