@@ -32,8 +32,14 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Without a test server, leave the PostgreSQL half out (said once, in the summary)."""
+    """Without a test server, leave the PostgreSQL half out (said once, in the summary); with
+    one, expect the failures of known PostgreSQL defects (`xfail_on_postgres`, docs/testing.md)."""
     if os.environ.get(POSTGRES_ENV):
+        for item in items:
+            known = item.get_closest_marker("xfail_on_postgres")
+            callspec = getattr(item, "callspec", None)
+            if known and callspec and callspec.params.get("backend") == "postgresql":
+                item.add_marker(pytest.mark.xfail(strict=False, reason=known.args[0]))
         return
     left_out = [item for item in items if item.get_closest_marker("postgres")]
     if left_out:

@@ -25,6 +25,7 @@ from store.operations import (
     Verify,
 )
 from store.repository import Repository
+from tests.databases import examples
 from tests.helpers.acting import act
 from tests.unit.store.corrections_session import export_all
 
@@ -62,30 +63,33 @@ def _operation(repo: Repository, verb: str, index: int, argument: int, direction
     return Verify(detail.key)
 
 
-@settings(
-    max_examples=12,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-@given(operations=st.lists(operation, min_size=1, max_size=7))
 def test_random_corrections_keep_invariants_undo_fully_and_replay_identically(
-    operations: list[tuple[str, int, int, int]], new_sample: Callable[[], str]
+    new_sample: Callable[[], str], backend: str
 ) -> None:
-    with Repository.open(new_sample(), "alice") as repo:
-        imported = export_all(repo)
-        for drawn in operations:
-            with suppress(RefusedError, VerifiedLockedError):  # refused: nothing changed
-                act(repo, _operation(repo, *drawn))
-            assert repo.invariant_problems() == []
-        reviewed = export_all(repo)
-        lines = [json.dumps(record, ensure_ascii=False) for record in repo.operations()]
-        while True:
-            try:
-                repo.undo()
-            except NothingToUndoError:
-                break
-            assert repo.invariant_problems() == []
-        assert export_all(repo) == imported
-    with Repository.open(new_sample(), "bob") as fresh:
-        report = replay(fresh, lines)
-        assert report.failures == [] and export_all(fresh) == reviewed
+    @settings(
+        max_examples=examples(backend, 12),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(operations=st.lists(operation, min_size=1, max_size=7))
+    def run(operations: list[tuple[str, int, int, int]]) -> None:
+        with Repository.open(new_sample(), "alice") as repo:
+            imported = export_all(repo)
+            for drawn in operations:
+                with suppress(RefusedError, VerifiedLockedError):  # refused: nothing changed
+                    act(repo, _operation(repo, *drawn))
+                assert repo.invariant_problems() == []
+            reviewed = export_all(repo)
+            lines = [json.dumps(record, ensure_ascii=False) for record in repo.operations()]
+            while True:
+                try:
+                    repo.undo()
+                except NothingToUndoError:
+                    break
+                assert repo.invariant_problems() == []
+            assert export_all(repo) == imported
+        with Repository.open(new_sample(), "bob") as fresh:
+            report = replay(fresh, lines)
+            assert report.failures == [] and export_all(fresh) == reviewed
+
+    run()

@@ -25,7 +25,7 @@ from store.operations import (
 )
 from store.repository import Repository
 from store.views import ListFilter, ListQuery, ProjectDetail, Status
-from tests.databases import table_rows
+from tests.databases import examples, table_rows
 from tests.helpers.acting import act
 from tests.unit.store.corrections_session import export_all
 
@@ -133,38 +133,41 @@ def _moved_indicator(text: str, source: str) -> Document:
 VERBS = ("verify", "verify", "rename", "merge", "split", "flag")
 
 
-@settings(
-    max_examples=12,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-@given(
-    session=st.lists(st.tuples(st.sampled_from(VERBS), st.integers(0, 33)), max_size=8),
-    new_parser=st.sampled_from([_moved_indicator, _shortened_target]),
-)
 def test_reparse_never_changes_a_verified_project_silently(
-    session: list[tuple[str, int]], new_parser: Parse, new_sample: Callable[[], str]
+    new_sample: Callable[[], str], backend: str
 ) -> None:
-    with Repository.open(new_sample(), "alice") as repo:
-        for verb, index in [("verify", 6), ("verify", 7), ("verify", 9), *session]:
-            _act(repo, verb, index)
-        before = {
-            detail.key: detail for detail in map(repo.project, repo.project_ids())
-        }
-        _reparse(repo, parse=new_parser)
-        assert repo.invariant_problems() == []
-        for key, old in before.items():
-            if old.status is not Status.VERIFIED:
-                continue
-            try:
-                now = repo.project(repo.project_id_of(key))
-            except NotFoundError:
-                continue  # reported as not in the new parse
-            if _content(now) == _content(old):
-                assert (now.status, now.verified_by) == (Status.VERIFIED, old.verified_by)
-            else:
-                assert now.status is not Status.VERIFIED
-                assert "reparse_changed" in now.flag_codes
+    @settings(
+        max_examples=examples(backend, 12),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(
+        session=st.lists(st.tuples(st.sampled_from(VERBS), st.integers(0, 33)), max_size=8),
+        new_parser=st.sampled_from([_moved_indicator, _shortened_target]),
+    )
+    def run(session: list[tuple[str, int]], new_parser: Parse) -> None:
+        with Repository.open(new_sample(), "alice") as repo:
+            for verb, index in [("verify", 6), ("verify", 7), ("verify", 9), *session]:
+                _act(repo, verb, index)
+            before = {
+                detail.key: detail for detail in map(repo.project, repo.project_ids())
+            }
+            _reparse(repo, parse=new_parser)
+            assert repo.invariant_problems() == []
+            for key, old in before.items():
+                if old.status is not Status.VERIFIED:
+                    continue
+                try:
+                    now = repo.project(repo.project_id_of(key))
+                except NotFoundError:
+                    continue  # reported as not in the new parse
+                if _content(now) == _content(old):
+                    assert (now.status, now.verified_by) == (Status.VERIFIED, old.verified_by)
+                else:
+                    assert now.status is not Status.VERIFIED
+                    assert "reparse_changed" in now.flag_codes
+
+    run()
 
 
 def _content(detail: ProjectDetail) -> tuple[object, ...]:

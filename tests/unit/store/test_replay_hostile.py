@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from store.batch.replay import replay
 from store.operations import VERBS
 from store.repository import Repository
+from tests.databases import examples
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
@@ -59,23 +60,26 @@ def test_hostile_lines_are_each_refused_with_a_reason(sample_url: str) -> None:
         assert repository.history() == []
 
 
-@settings(
-    max_examples=80,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-@given(verb=st.sampled_from(sorted(VERBS)), arguments=st.dictionaries(
-    st.sampled_from(["project", "direction", "offset", "new_name", "note", "field", "value",
-                     "indicator", "allow_duplicate", "extra"]),
-    json_values, max_size=6,
-))
 def test_random_operations_never_raise_out_of_replay(
-    verb: str, arguments: dict[str, Any], new_sample: Callable[[], str]
+    new_sample: Callable[[], str], backend: str
 ) -> None:
-    with _repository(new_sample()) as repository:
-        if arguments.get("project") == "first":
-            arguments["project"] = _key(repository)
-        line = json.dumps({"op": {"verb": verb, **arguments}}, ensure_ascii=False)
-        report = replay(repository, [line])
-        assert report.applied + len(report.failures) == 1
-        assert repository.invariant_problems() == []
+    @settings(
+        max_examples=examples(backend, 80),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(verb=st.sampled_from(sorted(VERBS)), arguments=st.dictionaries(
+        st.sampled_from(["project", "direction", "offset", "new_name", "note", "field", "value",
+                         "indicator", "allow_duplicate", "extra"]),
+        json_values, max_size=6,
+    ))
+    def run(verb: str, arguments: dict[str, Any]) -> None:
+        with _repository(new_sample()) as repository:
+            if arguments.get("project") == "first":
+                arguments["project"] = _key(repository)
+            line = json.dumps({"op": {"verb": verb, **arguments}}, ensure_ascii=False)
+            report = replay(repository, [line])
+            assert report.applied + len(report.failures) == 1
+            assert repository.invariant_problems() == []
+
+    run()

@@ -41,6 +41,7 @@ from store.operations import (
 )
 from store.repository import Repository
 from store.views import ProjectDetail, Status
+from tests.databases import examples
 from tests.unit.store.corrections_session import export_all
 
 REVIEWERS = ("alice", "bob")
@@ -186,12 +187,14 @@ class TwoReviewers(RuleBasedStateMachine):
         assert self.repositories["alice"].invariant_problems() == []
 
 
-def test_two_reviewers_never_change_a_verified_project(new_sample: Callable[[], str]) -> None:
+def test_two_reviewers_never_change_a_verified_project(
+    new_sample: Callable[[], str], backend: str
+) -> None:
     machine = type("TwoReviewersHere", (TwoReviewers,), {"new_sample": staticmethod(new_sample)})
     run_state_machine_as_test(
         machine,
         settings=settings(
-            max_examples=20,
+            max_examples=examples(backend, 20),
             stateful_step_count=30,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
