@@ -2,9 +2,10 @@
 
 Tests that touch the store ask for the `databases` (or `database_url`) fixture, which is
 parametrized over both back ends; the PostgreSQL half runs when `GZREVIEW_TEST_POSTGRES` names a
-server (an admin URL such as postgresql://postgres@127.0.0.1:5432/postgres) and is skipped with
-one line otherwise. Every PostgreSQL test database is created from a template holding the empty
-schema (much faster than creating the tables again) and dropped in the background after its test.
+server (an admin URL such as postgresql://postgres@127.0.0.1:5432/postgres) and is left out,
+with one line saying so, otherwise. Every PostgreSQL test database is created from a template
+holding the empty schema (faster than creating the tables again) and dropped in the background
+after its test.
 """
 
 from __future__ import annotations
@@ -18,12 +19,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Select
 from sqlalchemy.engine import URL, make_url
 
 from store.repository import Repository
+
+if TYPE_CHECKING:
+    import psycopg
 
 POSTGRES_ENV = "GZREVIEW_TEST_POSTGRES"
 SKIP_REASON = (
@@ -34,9 +38,6 @@ PREFIX = "gzt"
 """Every test database is named gzt_<pid>_<n>, so a run cleans up only what dead runs left."""
 
 Builder = Callable[[str], object]
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "000_a843d2df25de4824.txt"
-
-
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "000_a843d2df25de4824.txt"
 
 
@@ -63,7 +64,7 @@ class Databases(Protocol):
 
 @dataclass
 class SqliteDatabases:
-    """SQLite files in the test's temporary folder."""
+    """SQLite files in a temporary folder of the test's own."""
 
     folder: Path
     backend: str = "sqlite"
@@ -79,9 +80,9 @@ class SqliteDatabases:
         return target
 
 
-def _admin_connection(admin_url: str):  # type: ignore[no-untyped-def]
+def _admin_connection(admin_url: str) -> psycopg.Connection[Any]:
     """Connect in autocommit mode (CREATE and DROP DATABASE refuse transactions)."""
-    import psycopg  # the PostgreSQL half only: the driver is in the test extra
+    import psycopg  # imported here: the SQLite half runs without the driver
 
     return psycopg.connect(admin_url, autocommit=True)
 
@@ -90,10 +91,8 @@ class PostgresServer:
     """One worker's handle on the server: names, the empty-schema template, background drops."""
 
     def __init__(self, admin_url: str) -> None:
-        self.admin_url = make_url(admin_url).set(drivername="postgresql").render_as_string(
-            hide_password=False
-        )
-        self._store_url: URL = make_url(admin_url).set(drivername="postgresql")
+        self._server_url: URL = make_url(admin_url).set(drivername="postgresql")
+        self.admin_url = self._server_url.render_as_string(hide_password=False)
         self._numbers = count()
         self._admin = _admin_connection(self.admin_url)
         self._dropping = _admin_connection(self.admin_url)  # its own, so creating never waits
@@ -107,7 +106,7 @@ class PostgresServer:
 
     def url(self, name: str) -> str:
         """Return the store's URL of database `name` on this server."""
-        return self._store_url.set(database=name).render_as_string(hide_password=False)
+        return self._server_url.set(database=name).render_as_string(hide_password=False)
 
     def create(self, template: str | None = None) -> str:
         """Create a database from `template` (default: the empty schema) and return its URL."""
