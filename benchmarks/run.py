@@ -30,6 +30,7 @@ from make_corpus import write_corpus  # noqa: E402
 from measure import Unavailable  # noqa: E402
 from measure.app_start import app_ready_s  # noqa: E402
 from measure.big_units import big_unit_figures  # noqa: E402
+from measure.child import in_child  # noqa: E402
 from measure.commands import export_s, import_s  # noqa: E402
 from measure.fuzzy import fuzzy_top10_ms  # noqa: E402
 from measure.navigation import next_project_ms  # noqa: E402
@@ -111,9 +112,10 @@ def measure_all(args: argparse.Namespace, workdir: Path) -> tuple[Results, dict[
     results = Results()
     files = ensure_corpus(workdir / "corpus", args.docs, args.seed)
     facts = {"documents": len(files), "corpus_mb": sum(f.stat().st_size for f in files) / 1e6}
-    results.attempt(("parse_mb_per_s",), lambda: parse_mb_per_s(files))
+    results.attempt(("parse_mb_per_s",), lambda: in_child(parse_mb_per_s, files))
     measure_store(args, workdir, FileStore(workdir), results)
-    results.attempt(("fuzzy_top10_ms",), lambda: fuzzy_top10_ms(args.names, args.queries))
+    results.attempt(("fuzzy_top10_ms",),
+                    lambda: in_child(fuzzy_top10_ms, args.names, args.queries))
     return results, facts
 
 
