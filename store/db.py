@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
@@ -161,7 +162,7 @@ def create_store_engine(url_or_path: str | Path) -> Engine:
             return create_engine(url, pool_pre_ping=True)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
     except (ArgumentError, ImportError) as error:  # an unknown dialect, a driver not installed
-        if isinstance(error, ImportError) and url.startswith("postgres"):
+        if isinstance(error, ImportError) and url.startswith(DEFAULT_POSTGRES_DRIVER + ":"):
             raise missing_driver(_without_password(url)) from error
         raise DatabaseUnavailableError(
             _(
@@ -209,6 +210,8 @@ SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
 
 def is_damaged(error: DBAPIError, codes: frozenset[int]) -> bool:
     """Return True when SQLite's error is one of `codes` (the database file is damaged)."""
+    if not isinstance(error.orig, sqlite3.Error):  # a server's error is never about a file
+        return False
     code = getattr(error.orig, "sqlite_errorcode", None)
     if isinstance(code, int):
         return code & 0xFF in codes  # an extended code keeps the primary one in its low byte

@@ -20,6 +20,7 @@ from store.errors import StoreError
 from store.findings import finding_rows, findings_of
 from store.i18n import _
 from store.models import DOCUMENTS, INDICATORS, PROJECTS
+from store.postgres import commit_without_waiting_for_disk
 from store.rows import Row, indicator_row, noise_spans, packed, project_row, unpacked
 from store.user_files import UnreadableFileError, read_user_file
 from store.views import ImportReport
@@ -229,6 +230,7 @@ def _insert(
 ) -> ImportReport:
     """Insert the documents row from `facts`, then the given project and indicator rows."""
     source = facts.source
+    commit_without_waiting_for_disk(connection)
     document_id = connection.execute(
         _insert_new_text(connection),
         {

@@ -59,6 +59,18 @@ def schema_lock(connection: Connection) -> None:
     connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
 
 
+def commit_without_waiting_for_disk(connection: Connection) -> None:
+    """Let this transaction's commit return before the server has flushed it to disk.
+
+    Used for imports only: a server crash in the next moments can lose the last documents
+    imported (never damage anything), and importing the files again puts them back, duplicates
+    skipped, as with SQLite's synchronous=NORMAL. It makes an import ~1.6x faster on a server
+    whose disk takes a few milliseconds per flush. Reviewers' actions always wait for the disk.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+
+
 def copy_rows(
     connection: Connection, table: str, names: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> None:

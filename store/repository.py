@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy import func
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from parser import Document
@@ -19,7 +20,7 @@ from store.history import operation_record
 from store.i18n import _
 from store.invariants import database_problems
 from store.known import add_known_names
-from store.models import DocumentRow, EditLogRow, ProjectRow, UiStateRow
+from store.models import UI_STATE, DocumentRow, EditLogRow, ProjectRow, UiStateRow
 from store.operations import Operation, Versions
 from store.snapshots import CHUNK
 from store.team import TeamAccess
@@ -175,12 +176,13 @@ class Repository(TeamAccess):
 
     def set_ui_state(self, key: str, value: str) -> None:
         """Store a UI setting of this reviewer."""
+        table = UI_STATE
         with self.write() as session:
-            row = session.get(UiStateRow, (self.reviewer, key))
-            if row is None:
-                row = UiStateRow(reviewer=self.reviewer, key=key, value=value)
-            row.value = value
-            session.add(row)
+            dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+            upsert = dialect.insert(table).values(reviewer=self.reviewer, key=key, value=value)
+            session.execute(upsert.on_conflict_do_update(  # two windows of one reviewer at once
+                index_elements=[table.c.reviewer, table.c.key], set_={"value": value}
+            ))
 
     # Actions: each one transaction and one edit-log row ------------------------------------------
 

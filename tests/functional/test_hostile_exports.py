@@ -37,8 +37,6 @@ from tests.helpers.hostile import (
 )
 from tests.unit.store.conftest import import_document, make_document
 
-pytestmark = pytest.mark.xfail_on_postgres("PostgreSQL refuses NUL in text, SQLite stores it")
-
 FREE_TEXT = {column.name for column in FLAT_COLUMNS if column.free_text}
 
 

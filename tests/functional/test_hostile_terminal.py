@@ -26,8 +26,6 @@ from tests.helpers.hostile import (
     unsafe_in_lines,
 )
 
-pytestmark = pytest.mark.xfail_on_postgres("PostgreSQL refuses NUL in text, SQLite stores it")
-
 HOSTILE_FILE_NAME = f"{ESCAPES}\u202e报表.txt"
 
 

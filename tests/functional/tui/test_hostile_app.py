@@ -28,8 +28,6 @@ from tests.helpers.hostile import (
 )
 from tui.app import ReviewApp
 
-pytestmark = pytest.mark.xfail_on_postgres("PostgreSQL refuses NUL in text, SQLite stores it")
-
 HOSTILE_FILE_NAME = f"{ESCAPES}[b]报表.txt"
 
 
