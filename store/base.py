@@ -7,11 +7,13 @@ catch one error family and no SQLAlchemy type escapes the store.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Self, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -27,8 +29,14 @@ from store.db import (
     write_failures_reported,
     writer,
 )
-from store.errors import DatabaseUnavailableError, StoreError
+from store.errors import DatabaseUnavailableError, StoreError, WriteConflictError
 from store.i18n import _
+from store.pg_errors import postgres_error
+
+CONFLICT_ATTEMPTS = 4
+"""How often an action the server aborted for a deadlock is run before the user is told."""
+
+Done = TypeVar("Done")
 
 
 class StoreBase:
@@ -47,6 +55,8 @@ class StoreBase:
             with_lock_retries(lambda: prepare_schema(engine), location)
         except SQLAlchemyError as error:
             engine.dispose()
+            if isinstance(error, DBAPIError) and engine.dialect.name == "postgresql":
+                raise postgres_error(error, location) from error
             reason = getattr(error, "orig", None) or error
             raise DatabaseUnavailableError(
                 _("{location}: cannot open the database ({reason}); check --db or GZREVIEW_DB")
@@ -88,8 +98,22 @@ class StoreBase:
         """Yield a session in one write transaction: committed on success, rolled back on error."""
         with self._errors_reported():
             session, transaction = with_lock_retries(self._begin_write, self.location)
-            with write_failures_reported(self.location), session, transaction:
+            backend = self._engine.dialect.name
+            with write_failures_reported(self.location, backend), session, transaction:
                 yield session
+
+    def writing(self, work: Callable[[Session], Done]) -> Done:
+        """Run `work` in one write transaction, again from the start when the server aborted it
+        for a deadlock or a serialization failure with another reviewer's action (PostgreSQL)."""
+        for attempt in range(1, CONFLICT_ATTEMPTS + 1):
+            try:
+                with self.write() as session:
+                    return work(session)
+            except WriteConflictError:
+                if attempt == CONFLICT_ATTEMPTS:
+                    raise
+                time.sleep(random.uniform(0.05, 0.2) * attempt)  # let the other one finish
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def _begin_write(self) -> tuple[Session, SessionTransaction]:
         """Begin a write transaction now, so waiting for another writer happens before any work."""
@@ -114,6 +138,8 @@ class StoreBase:
         except StoreError:
             raise
         except DBAPIError as error:
+            if self._engine.dialect.name == "postgresql":
+                raise postgres_error(error, self.location) from error
             reason = getattr(error, "orig", None) or error
             raise DatabaseUnavailableError(
                 _(

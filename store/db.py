@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
@@ -16,11 +17,19 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlmodel import SQLModel
 
 from store.changes import install_change_counter
-from store.errors import DatabaseUnavailableError, SchemaTooNewError, StoreError
+from store.errors import DatabaseUnavailableError, SchemaTooNewError, SchemaTooOldError, StoreError
 from store.findings import fill_findings
 from store.i18n import _
 from store.invariants import fill_noise_spans
 from store.models import DOCUMENTS, EDIT_LOG, KNOWN_NAMES, META, POSITION_STEP, PROJECTS
+from store.pg_errors import missing_driver, postgres_error
+from store.postgres import (
+    DEFAULT_POSTGRES_DRIVER,
+    copy_rows,
+    postgres_engine,
+    schema_lock,
+    with_postgres_driver,
+)
 
 SCHEMA_VERSION = 5
 """Bump when the tables change, and register the step that upgrades the previous version below."""
@@ -99,7 +108,7 @@ def database_url(url_or_path: str | Path) -> str:
     """Return a SQLAlchemy URL for a URL or a file path (creating the file's folder if needed)."""
     text = str(url_or_path)
     if "://" in text:
-        return text
+        return with_postgres_driver(text)
     path = Path(text).expanduser()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -137,6 +146,8 @@ def display_location(url: str) -> str:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return parsed.database or ":memory:"
+    if parsed.drivername == DEFAULT_POSTGRES_DRIVER:
+        parsed = parsed.set(drivername="postgresql")  # as the user wrote it
     return parsed.render_as_string(hide_password=True)
 
 
@@ -144,15 +155,20 @@ def create_store_engine(url_or_path: str | Path) -> Engine:
     """Create an engine; for SQLite: WAL, foreign keys, a busy timeout and early write locks."""
     url = database_url(url_or_path)
     try:
-        if make_url(url).get_backend_name() != "sqlite":
+        backend = make_url(url).get_backend_name()
+        if backend == "postgresql":
+            return postgres_engine(url)
+        if backend != "sqlite":
             return create_engine(url, pool_pre_ping=True)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
     except (ArgumentError, ImportError) as error:  # an unknown dialect, a driver not installed
+        if isinstance(error, ImportError) and url.startswith(DEFAULT_POSTGRES_DRIVER + ":"):
+            raise missing_driver(_without_password(url)) from error
         raise DatabaseUnavailableError(
             _(
                 "{url}: gzreview cannot open this database ({reason}); give a file path, or a "
-                "URL whose database driver is installed (e.g. pip install psycopg for "
-                "postgresql://)"
+                "URL whose database driver is installed (e.g. pip install -e '.[postgres]' "
+                "for postgresql://)"
             ).format(url=_without_password(url), reason=error)
         ) from error
     event.listen(engine, "connect", _configure_sqlite_connection)
@@ -194,6 +210,8 @@ SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
 
 def is_damaged(error: DBAPIError, codes: frozenset[int]) -> bool:
     """Return True when SQLite's error is one of `codes` (the database file is damaged)."""
+    if not isinstance(error.orig, sqlite3.Error):  # a server's error is never about a file
+        return False
     code = getattr(error.orig, "sqlite_errorcode", None)
     if isinstance(code, int):
         return code & 0xFF in codes  # an extended code keeps the primary one in its low byte
@@ -224,11 +242,14 @@ def damage_reported(location: str, *, opening: bool = False) -> Iterator[None]:
 
 
 @contextmanager
-def write_failures_reported(location: str) -> Iterator[None]:
-    """Turn a write the database refused (disk full, read-only file…) into one clear sentence."""
+def write_failures_reported(location: str, backend: str = "sqlite") -> Iterator[None]:
+    """Turn a write the database refused (disk full, read-only file, a server's lock timeout…)
+    into one clear sentence for that kind of database."""
     try:
         yield
     except OperationalError as error:
+        if backend != "sqlite":
+            raise postgres_error(error, location) from error
         raise StoreError(
             f"{location}: the database could not be written ({error.orig}); nothing of this "
             "action was saved — check the free disk space and that the file is writable"
@@ -253,11 +274,9 @@ def with_lock_retries(start: Callable[[], Started], location: str) -> Started:
 
 
 def bulk_insert(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert many rows with the same keys; on SQLite straight through the driver, for speed."""
+    """Insert many rows with the same keys straight through the driver, for speed (COPY on
+    PostgreSQL); JSON values are encoded once here, unless an import worker encoded them."""
     if not rows:
-        return
-    if connection.dialect.name != "sqlite":
-        connection.execute(table.insert(), list(rows))
         return
     names = list(rows[0])
     processors = [
@@ -273,6 +292,13 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[Mapping[str
             if values[index] is not None:
                 values[index] = process(values[index])
         parameters.append(tuple(values))
+    if connection.dialect.name == "postgresql":
+        copy_rows(connection, table.name, names, parameters)
+        return
+    if connection.dialect.name != "sqlite":
+        connection.execute(table.insert(), [dict(zip(names, values, strict=True))
+                                            for values in parameters])
+        return
     placeholders = ", ".join("?" * len(names))
     statement = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({placeholders})"
     connection.exec_driver_sql(statement, parameters)
@@ -303,17 +329,67 @@ def writer(engine: Engine) -> Engine:
 
 
 def prepare_schema(engine: Engine) -> None:
-    """Create a new database, upgrade an older one, or refuse one written by a newer gzreview."""
+    """Make a database ready to use, or refuse it with a sentence.
+
+    A SQLite file is created or upgraded in place (one reviewer's own file). A shared server's
+    database is only created when it is empty (first opens wait for each other on an advisory
+    lock); an older schema there is refused until `gzreview db upgrade`, so a client never
+    changes the tables under the others' feet. A newer schema is refused everywhere.
+    """
     location = display_location(str(engine.url))
-    with damage_reported(location, opening=True), writer(engine).begin() as connection:
+    if engine.dialect.name == "sqlite":
+        with damage_reported(location, opening=True), writer(engine).begin() as connection:
+            found = _stored_version(connection)
+            _refuse_newer(location, found)
+            if found != SCHEMA_VERSION:
+                upgrade_schema(connection)
+        return
+    with engine.connect() as connection:
         found = _stored_version(connection)
-        if found is not None and found > SCHEMA_VERSION:
-            raise SchemaTooNewError(location, found, SCHEMA_VERSION)
-        SQLModel.metadata.create_all(connection)
-        for version in range(found if found is not None else SCHEMA_VERSION, SCHEMA_VERSION):
-            if version in MIGRATIONS:
-                MIGRATIONS[version](connection)
-        _store_version(connection, SCHEMA_VERSION)
+    if found is None:
+        with engine.begin() as connection:
+            schema_lock(connection)
+            found = _stored_version(connection)  # another client may have created it meanwhile
+            if found is None:
+                upgrade_schema(connection)
+                return
+    _refuse_newer(location, found)
+    if found < SCHEMA_VERSION:
+        raise SchemaTooOldError(location, found, SCHEMA_VERSION)
+
+
+def _refuse_newer(location: str, found: int | None) -> None:
+    """Refuse a database written by a newer gzreview: opening it could lose its data."""
+    if found is not None and found > SCHEMA_VERSION:
+        raise SchemaTooNewError(location, found, SCHEMA_VERSION)
+
+
+def schema_version(connection: Connection) -> int | None:
+    """Return the schema version the database has (None: empty, 0: from before versions)."""
+    return _stored_version(connection)
+
+
+def upgrade_schema(connection: Connection) -> None:
+    """Bring the database's tables to SCHEMA_VERSION with the Alembic revisions, in `connection`'s
+    transaction (so a failed step leaves the database as it was)."""
+    from store.migrations import upgrade_to_head  # Alembic is loaded only when it has work
+
+    upgrade_to_head(connection)
+
+
+def legacy_upgrade(connection: Connection) -> None:
+    """Create missing tables and run the steps up to version 5, as gzreview did before Alembic.
+
+    The baseline revision runs this, so an empty database, one from before version 5 and one at
+    version 5 made without Alembic all arrive at version 5 (every step checks what exists).
+    """
+    found = _stored_version(connection)
+    SQLModel.metadata.create_all(connection)
+    for version in range(found if found is not None else 5, 5):
+        if version in MIGRATIONS:
+            MIGRATIONS[version](connection)
+    install_change_counter(connection)
+    store_version(connection, 5)
 
 
 def _stored_version(connection: Connection) -> int | None:
@@ -327,7 +403,10 @@ def _stored_version(connection: Connection) -> int | None:
     return int(value) if value is not None else 0
 
 
-def _store_version(connection: Connection, version: int) -> None:
-    """Record the schema version the database now has."""
-    connection.execute(META.delete().where(META.c.key == "schema_version"))
-    connection.execute(META.insert().values(key="schema_version", value=str(version)))
+def store_version(connection: Connection, version: int) -> None:
+    """Record the schema version the database now has (written only when it changes)."""
+    updated = connection.execute(
+        META.update().where(META.c.key == "schema_version").values(value=str(version))
+    )
+    if updated.rowcount == 0:
+        connection.execute(META.insert().values(key="schema_version", value=str(version)))

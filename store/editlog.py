@@ -14,7 +14,7 @@ from store import invariants, snapshots
 from store.errors import NothingToUndoError, StaleEditError
 from store.i18n import _
 from store.models import DOCUMENTS, PROJECTS, EditLogRow
-from store.operations.base import Operation, Summary
+from store.operations.base import Operation, Summary, refuse_nul
 from store.operations.context import EditContext, Versions
 from store.operations.flags import refresh_flags
 
@@ -54,6 +54,7 @@ def apply(
     the caller saw; None for "as they are now") as it is taken; after the change the projects'
     flags are recomputed, their versions bumped and the invariants checked.
     """
+    refuse_nul(operation)
     when = now()
     content = operation.changes_content()
     edit = EditContext(session, reviewer, when, based_on, content)

@@ -127,3 +127,35 @@ class RefusedError(StoreError):
 
 class DatabaseUnavailableError(StoreError):
     """The database cannot be opened, read or written (busy, damaged, full, unreachable)."""
+
+
+class DatabaseBusyError(DatabaseUnavailableError):
+    """Another reviewer holds what this action needs for longer than the store waits."""
+
+
+class WriteConflictError(DatabaseBusyError):
+    """The server aborted this action for a conflict with another reviewer's (a deadlock);
+    it was run again a few times and still met one."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(
+            _(
+                "{location}: another reviewer changed the same projects at the same moment; "
+                "nothing was applied — try again"
+            ).format(location=location)
+        )
+
+
+class SchemaTooOldError(StoreError):
+    """A shared server's schema is older than this gzreview; `gzreview db upgrade` changes it."""
+
+    def __init__(self, location: str, found: int, supported: int) -> None:
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            _(
+                "{location}: the database has schema version {found} but this gzreview needs "
+                "{supported}; whoever looks after the database upgrades it once for everyone "
+                "with `gzreview db upgrade --db URL` (after a backup with pg_dump)"
+            ).format(location=location, found=found, supported=supported)
+        )

@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from parser import PARSER_VERSION, Document, ParseError, decode
 from parser.flags import needs_attention
@@ -19,6 +20,7 @@ from store.errors import StoreError
 from store.findings import finding_rows, findings_of
 from store.i18n import _
 from store.models import DOCUMENTS, INDICATORS, PROJECTS
+from store.postgres import commit_without_waiting_for_disk
 from store.rows import Row, indicator_row, noise_spans, packed, project_row, unpacked
 from store.user_files import UnreadableFileError, read_user_file
 from store.views import ImportReport
@@ -228,8 +230,9 @@ def _insert(
 ) -> ImportReport:
     """Insert the documents row from `facts`, then the given project and indicator rows."""
     source = facts.source
+    commit_without_waiting_for_disk(connection)
     document_id = connection.execute(
-        insert(DOCUMENTS).returning(DOCUMENTS.c.id),
+        _insert_new_text(connection),
         {
             "file_name": source.name,
             "content_hash": facts.content_hash,
@@ -241,7 +244,11 @@ def _insert(
             "noise_spans": facts.noise_spans,
             "findings": facts.findings,
         },
-    ).scalar_one()
+    ).scalar_one_or_none()
+    if document_id is None:  # the same text went in meanwhile (another import at the same time)
+        earlier = find_duplicate(connection, facts.content_hash)
+        assert earlier is not None, "a conflict on the content hash leaves the earlier document"
+        return duplicate_report(source, earlier)
     found = tuple(findings_of(document_id, source.name, facts.findings))
     origin = source.origin or source.name
     if not project_rows:
@@ -256,6 +263,21 @@ def _insert(
         needing_attention=facts.needing_attention,
         findings=found,
     )
+
+
+def _insert_new_text(connection: Connection) -> Insert:
+    """Return the documents insert that does nothing when the text is there already.
+
+    Two imports of one file at once both pass the duplicate check; the second then waits for the
+    first's row and, once it commits, inserts nothing, so it reports a duplicate like SQLite.
+    """
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    statement: Insert = (
+        dialect.insert(DOCUMENTS)
+        .on_conflict_do_nothing(index_elements=[DOCUMENTS.c.content_hash])
+        .returning(DOCUMENTS.c.id)
+    )
+    return statement
 
 
 def insert_projects(

@@ -4,29 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, select, tuple_
+from sqlalchemy import Connection
+from sqlalchemy.dialects import postgresql, sqlite
 
 from store.models import KNOWN_NAMES as KNOWN
 
+CHUNK = 1000
+"""Names per statement: three parameters each stays under SQLite's limit on parameters."""
+
 
 def add_known_names(connection: Connection, pairs: Iterable[tuple[str, str]], source: str) -> int:
-    """Insert the (name, unit) pairs not yet known, trimmed; return how many were new."""
+    """Insert the (name, unit) pairs not yet known, trimmed; return how many were new.
+
+    A pair already known is skipped by the database itself (ON CONFLICT DO NOTHING), so two
+    imports of names at once never trip over each other's new rows.
+    """
     trimmed = ((name.strip(), unit.strip()) for name, unit in pairs)
     wanted = list(dict.fromkeys(pair for pair in trimmed if pair[0]))
     if not wanted:
         return 0
-    existing: set[tuple[str, str]] = set()
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        rows = connection.execute(
-            select(KNOWN.c.name, KNOWN.c.unit).where(tuple_(KNOWN.c.name, KNOWN.c.unit).in_(chunk))
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    added = 0
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        statement = (
+            dialect.insert(KNOWN)
+            .values([{"name": name, "unit": unit, "source": source} for name, unit in chunk])
+            .on_conflict_do_nothing(index_elements=[KNOWN.c.name, KNOWN.c.unit])
+            .returning(KNOWN.c.id)
         )
-        existing.update((row[0], row[1]) for row in rows)
-    new = [
-        {"name": name, "unit": unit, "source": source}
-        for name, unit in wanted
-        if (name, unit) not in existing
-    ]
-    if new:
-        connection.execute(KNOWN.insert(), new)
-    return len(new)
+        added += len(connection.execute(statement).all())
+    return added

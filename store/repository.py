@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy import func
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from parser import Document
@@ -28,7 +29,7 @@ from store.history import operation_record
 from store.i18n import _
 from store.invariants import database_problems
 from store.known import add_known_names
-from store.models import DocumentRow, EditLogRow, ProjectRow, UiStateRow
+from store.models import UI_STATE, DocumentRow, EditLogRow, ProjectRow, UiStateRow
 from store.operations import Operation, Versions
 from store.snapshots import CHUNK
 from store.team import TeamAccess
@@ -190,12 +191,13 @@ class Repository(TeamAccess):
 
     def set_ui_state(self, key: str, value: str) -> None:
         """Store a UI setting of this reviewer."""
+        table = UI_STATE
         with self.write() as session:
-            row = session.get(UiStateRow, (self.reviewer, key))
-            if row is None:
-                row = UiStateRow(reviewer=self.reviewer, key=key, value=value)
-            row.value = value
-            session.add(row)
+            dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+            upsert = dialect.insert(table).values(reviewer=self.reviewer, key=key, value=value)
+            session.execute(upsert.on_conflict_do_update(  # two windows of one reviewer at once
+                index_elements=[table.c.reviewer, table.c.key], set_={"value": value}
+            ))
 
     # Actions: each one transaction and one edit-log row ------------------------------------------
 
@@ -205,9 +207,11 @@ class Repository(TeamAccess):
         Every project it changes must appear in `based_on` at its current version (None: as the
         projects are now, for replaying a file); a verified project refuses a correction.
         """
-        with self.write() as session:
+        def work(session: Session) -> Performed:
             entry, created = editlog.perform(session, self.reviewer, operation, based_on)
             return _performed(session, entry, created)
+
+        return self.writing(work)
 
     def undo(self) -> Performed:
         """Undo this reviewer's newest applied action (refused if its projects changed since)."""
@@ -219,8 +223,7 @@ class Repository(TeamAccess):
 
     def _history_step(self, step: Callable[[Session, str], EditLogRow]) -> Performed:
         """Run undo or redo in one write transaction."""
-        with self.write() as session:
-            return _performed(session, step(session, self.reviewer), [])
+        return self.writing(lambda session: _performed(session, step(session, self.reviewer), []))
 
     # Import, known names and export --------------------------------------------------------------
 
@@ -238,21 +241,25 @@ class Repository(TeamAccess):
 
     def import_parsed(self, source: importer.SourceFile, document: Document) -> ImportReport:
         """Insert a parsed document in its own transaction, unless its text was imported before."""
-        with self.write() as session:
+        def work(session: Session) -> ImportReport:
             connection = session.connection()
             duplicate = importer.find_duplicate(connection, source.content_hash)
             if duplicate is not None:
                 return importer.duplicate_report(source, duplicate)
             return importer.insert_document(connection, source, document)
 
+        return self.writing(work)
+
     def import_prepared(self, prepared: importer.PreparedDocument) -> ImportReport:
         """Insert a prepared document's rows in one transaction, unless a duplicate."""
-        with self.write() as session:
+        def work(session: Session) -> ImportReport:
             connection = session.connection()
             duplicate = importer.find_duplicate(connection, prepared.content_hash)
             if duplicate is not None:
                 return importer.duplicate_report(prepared.source, duplicate)
             return importer.insert_prepared(connection, prepared)
+
+        return self.writing(work)
 
     def find_duplicate(self, digest: str) -> int | None:
         """Return the id of a document already imported with this content hash."""
@@ -267,8 +274,10 @@ class Repository(TeamAccess):
 
     def add_known_names(self, pairs: Iterable[tuple[str, str]]) -> int:
         """Add (name, unit) pairs as imported known names; return how many were new."""
-        with self.write() as session:
-            return add_known_names(session.connection(), pairs, source="imported")
+        wanted = list(pairs)
+        return self.writing(
+            lambda session: add_known_names(session.connection(), wanted, source="imported")
+        )
 
     def export(
         self, format: str, output: Path | None, *, include_all: bool = False,

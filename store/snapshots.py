@@ -69,8 +69,11 @@ def take(session: Session, keys: Iterable[str]) -> dict[str, Snapshot | None]:
     """Lock and return each project's row and indicators by key; None for a missing key."""
     wanted = list(dict.fromkeys(keys))
     snapshots: dict[str, Snapshot | None] = dict.fromkeys(wanted)
-    for chunk in _chunks(wanted):
-        locked = select(PROJECTS).where(PROJECTS.c.key.in_(chunk)).with_for_update()
+    for chunk in _chunks(sorted(wanted)):  # locks taken in key order: two bulk actions queue
+        locked = (
+            select(PROJECTS).where(PROJECTS.c.key.in_(chunk)).order_by(PROJECTS.c.key)
+            .with_for_update()
+        )
         rows = session.execute(locked).mappings().all()  # FOR UPDATE: a no-op on SQLite
         ids = {row["id"]: row["key"] for row in rows}
         for row in rows:
@@ -93,8 +96,11 @@ def take_review(session: Session, keys: Iterable[str]) -> dict[str, Snapshot | N
     snapshots: dict[str, Snapshot | None] = dict.fromkeys(wanted)
     columns = [PROJECTS.c[name] for name in REVIEW_COLUMNS]
     connection = session.connection()
-    for chunk in _chunks(wanted):
-        locked = select(*columns).where(PROJECTS.c.key.in_(chunk)).with_for_update()
+    for chunk in _chunks(sorted(wanted)):  # in key order, as `take`
+        locked = (
+            select(*columns).where(PROJECTS.c.key.in_(chunk)).order_by(PROJECTS.c.key)
+            .with_for_update()
+        )
         for row in connection.execute(locked):
             snapshot = dict(zip(REVIEW_COLUMNS, row, strict=True))
             for name in _REVIEW_TIMES:

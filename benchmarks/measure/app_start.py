@@ -51,7 +51,7 @@ def _read_until_exit(master: int, pid: int, timeout: float) -> tuple[bytes, reso
 
 
 def start_once(
-    database: Path, timeout: float, size: tuple[int, int], write_bytecode: bool = False
+    database: str, timeout: float, size: tuple[int, int], write_bytecode: bool = False
 ) -> tuple[float, float, float]:
     """Start the app once; return seconds to the first project, its CPU seconds, peak RSS MB.
 
@@ -84,7 +84,7 @@ def start_once(
     return float(found.group(1)) - started, cpu, usage.ru_maxrss / 1024
 
 
-def app_ready_s(database: Path, repeats: int, timeout: float) -> dict[str, float]:
+def app_ready_s(database: str, repeats: int, timeout: float) -> dict[str, float]:
     """Start the app `repeats` times; return the median time to ready and the peak RSS seen.
 
     An untimed first start comes before them, so they find compiled modules cached the way

@@ -16,16 +16,15 @@ from docgen.big_unit import big_unit_text
 
 from measure import Unavailable
 from measure.commands import gzreview_command
+from measure.stores import Store
 
 
-def _import_with_peak(document: Path, database: Path, timeout: float) -> tuple[float, float]:
+def _import_with_peak(document: Path, database: str, timeout: float) -> tuple[float, float]:
     """Run `gzreview import`; return wall seconds and that process's peak RSS in MB."""
-    for leftover in database.parent.glob(database.name + "*"):
-        leftover.unlink()
     with tempfile.TemporaryFile("w+") as log:
         started = time.perf_counter()
         process = subprocess.Popen(
-            [*gzreview_command(), "import", str(document), "--db", str(database)],
+            [*gzreview_command(), "import", str(document), "--db", database],
             stdout=log, stderr=subprocess.STDOUT,
             env=dict(os.environ, GZREVIEW_REVIEWER="benchmark"),
         )
@@ -49,7 +48,7 @@ def _import_with_peak(document: Path, database: Path, timeout: float) -> tuple[f
 
 
 def big_unit_figures(
-    workdir: Path, projects: int, same_name: int, timeout: float
+    workdir: Path, store: Store, projects: int, same_name: int, timeout: float
 ) -> dict[str, float | str]:
     """Write and import the two big-unit documents; return their times and peak memory."""
     figures: dict[str, float | str] = {}
@@ -59,7 +58,7 @@ def big_unit_figures(
             continue
         document = workdir / f"{label}_{count}.txt"
         document.write_text(big_unit_text(count, name=name), encoding="utf-8")
-        elapsed, peak_mb = _import_with_peak(document, workdir / f"{label}.db", timeout)
+        elapsed, peak_mb = _import_with_peak(document, store.fresh(label), timeout)
         figures[f"{label}_import_s"] = elapsed
         figures[f"{label}_peak_rss_mb"] = peak_mb
         figures[f"{label}_projects"] = count

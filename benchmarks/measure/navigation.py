@@ -13,7 +13,7 @@ from measure.fuzzy import percentile
 HELPER = Path(__file__).resolve().parents[1] / "app_latency.py"
 
 
-def next_project_ms(database: Path, presses: int, timeout: float) -> dict[str, float]:
+def next_project_ms(database: str, presses: int, timeout: float) -> dict[str, float]:
     """Run app_latency.py on the database; return p50/p95 latency, peak RSS and extras."""
     try:
         finished = subprocess.run(

@@ -14,7 +14,6 @@ text with each candidate's holder (`NamePool.choices`).
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Callable
 from functools import partial
@@ -22,31 +21,44 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from measure import Unavailable
+from measure.child import in_child
 from measure.commands import run_timed
 from measure.fuzzy import percentile
+from measure.stores import Store
 
 if TYPE_CHECKING:
     from store.repository import Repository
 
 
-def _store_with_known_names(database: Path, copy: Path, count: int, timeout: float) -> None:
-    """Copy the benchmark database and add `count` known names to the copy."""
+def _store_with_known_names(
+    store: Store, database: str, workdir: Path, count: int, timeout: float
+) -> str:
+    """Copy the benchmark database, add `count` known names to the copy and return it."""
     from docgen.names import known_names
 
-    for leftover in copy.parent.glob(copy.name + "*"):
-        leftover.unlink()
-    shutil.copyfile(database, copy)
-    names_file = copy.with_suffix(".names.txt")
+    copy = store.copy(database, "picker")
+    names_file = workdir / "picker.names.txt"
     names_file.write_text("\n".join(known_names(count)) + "\n", encoding="utf-8")
-    _elapsed, _cpu, finished = run_timed(["known", "import", str(names_file), "--db", str(copy)],
+    _elapsed, _cpu, finished = run_timed(["known", "import", str(names_file), "--db", copy],
                                    timeout)
     if finished.returncode != 0:
         raise Unavailable(f"`gzreview known import` failed: {finished.stderr.strip()[-160:]}")
+    return copy
 
 
-def picker_ms(database: Path, workdir: Path, count: int, keystrokes: int,
+def picker_ms(store: Store, database: str, workdir: Path, count: int, keystrokes: int,
               timeout: float) -> dict[str, float]:
-    """Return the picker's opening time and per-keystroke p50/p95 with `count` known names."""
+    """Return the picker's opening time and per-keystroke p50/p95 with `count` known names.
+
+    The timing runs in a child process, so the names it holds never swell this one, whose peak
+    memory every later child started from it would report as its own.
+    """
+    copy = _store_with_known_names(store, database, workdir, count, timeout)
+    return in_child(picker_timings, copy, count, keystrokes)
+
+
+def picker_timings(copy: str, count: int, keystrokes: int) -> dict[str, float]:
+    """Open the picker on the copy and time opening and keystrokes (in the calling process)."""
     try:
         from store.candidates import index_known
         from store.repository import Repository
@@ -54,10 +66,8 @@ def picker_ms(database: Path, workdir: Path, count: int, keystrokes: int,
         raise Unavailable(f"the store cannot be imported ({error})") from error
     from docgen.names import known_names, typed_queries
 
-    copy = workdir / "picker.db"
-    _store_with_known_names(database, copy, count, timeout)
     queries = typed_queries(known_names(count), keystrokes, seed=2)
-    with Repository.open(str(copy), "benchmark") as repository:
+    with Repository.open(copy, "benchmark") as repository:
         project_ids = repository.project_ids()
         if not project_ids:
             raise Unavailable("the database holds no project to rename")

@@ -110,6 +110,22 @@ def _hints(cls: type) -> dict[str, Any]:
     return _HINTS[cls]
 
 
+def refuse_nul(operation: Operation) -> None:
+    """Refuse an operation whose text holds NUL (\\x00): PostgreSQL cannot store it, so no back
+    end does. Documents never hold it (decoding refuses such a file): only a pasted or replayed
+    value can."""
+    for field in dataclasses.fields(operation):  # type: ignore[arg-type]
+        value = getattr(operation, field.name)
+        texts = value if isinstance(value, tuple) else (value,)
+        if any(isinstance(text, str) and "\x00" in text for text in texts):
+            raise RefusedError(
+                _(
+                    "the text given holds a NUL character (\\x00), which gzreview does not "
+                    "store; nothing was applied — remove it and try again"
+                )
+            )
+
+
 OperationT = TypeVar("OperationT", bound=type[Operation])
 
 VERBS: dict[str, type[Operation]] = {}

@@ -17,7 +17,7 @@ SAMPLE = ROOT / "data" / "000_a843d2df25de4824.txt"
 class Cli:
     """Runs gzreview commands against one temporary database as reviewer `tester`."""
 
-    db: Path
+    db: str | Path
 
     def __call__(self, *args: str, input: str | None = None) -> Result:
         """Run `gzreview ARGS…` with --db set through the environment."""
@@ -26,7 +26,7 @@ class Cli:
         return runner.invoke(main, list(args), env=env, input=input, catch_exceptions=False)
 
 
-def sample_cli(db: Path) -> Cli:
+def sample_cli(db: str | Path) -> Cli:
     """The CLI on a new database at `db` holding a fresh import of the sample."""
     cli = Cli(db)
     result = cli("import", str(SAMPLE))

@@ -7,14 +7,16 @@ cannot be committed (missing, unreadable, a pipe, 50 MB) are made at test time.
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from store.importer import MAX_IMPORT_BYTES
+from store.models import DOCUMENTS
 from store.repository import Repository
 from store.views import ListQuery, ProjectDetail
+from tests.databases import select_rows
 from tests.functional.cli_helpers import ROOT, SAMPLE, Cli
 from tests.helpers.gzreview_process import (
     drop_file_override_capabilities,
@@ -28,19 +30,19 @@ MEMORY_TARGET_MB = 400
 
 
 @pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path / "review.db")
+def cli(database_url: str) -> Cli:
+    return Cli(database_url)
 
 
-def imported_files(db: Path) -> list[str]:
+def imported_files(db: str | Path) -> list[str]:
     """Return the file names of the documents in the database."""
-    if not db.exists():
+    if "://" not in str(db) and not Path(db).exists():
         return []
     with Repository.open(db, "tester") as repository:
         return sorted(document.file_name for document in repository.documents())
 
 
-def projects_of(db: Path, file_name: str) -> list[ProjectDetail]:
+def projects_of(db: str | Path, file_name: str) -> list[ProjectDetail]:
     """Return every stored project of one imported file, in source order."""
     with Repository.open(db, "tester") as repository:
         [document] = [d for d in repository.documents() if d.file_name == file_name]
@@ -58,7 +60,7 @@ def assert_refused(output: str, stderr: str, path: Path, *phrases: str) -> None:
     assert "Traceback" not in output + stderr
 
 
-def assert_only_sample_imported(stdout: str, db: Path) -> None:
+def assert_only_sample_imported(stdout: str, db: str | Path) -> None:
     """The good file of the run went in; nothing of the refused one did."""
     assert "Imported 1 document: 34 projects, 168 indicators" in stdout
     assert "1 failed." in stdout
@@ -133,8 +135,7 @@ def test_gb18030_file_is_imported_with_its_encoding(cli: Cli) -> None:
     path = GALLERY / "gb18030.txt"
     result = cli("import", str(path))
     assert result.exit_code == 0, result.output
-    with sqlite3.connect(cli.db) as connection:
-        [(encoding, text)] = connection.execute("SELECT encoding, text FROM documents").fetchall()
+    [(encoding, text)] = select_rows(str(cli.db), select(DOCUMENTS.c.encoding, DOCUMENTS.c.text))
     assert encoding == "gb18030"
     assert text == path.read_bytes().decode("gb18030")
     names = {project.name for project in projects_of(cli.db, path.name)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tests.databases import Databases
 from tests.functional.cli_helpers import SAMPLE, Cli
 
 
@@ -17,8 +18,8 @@ def _cut_sample(folder: Path) -> tuple[Path, str]:
     return path, cut
 
 
-def test_import_prints_the_findings_of_a_cut_file(tmp_path: Path) -> None:
-    cli = Cli(tmp_path / "g.db")
+def test_import_prints_the_findings_of_a_cut_file(databases: Databases, tmp_path: Path) -> None:
+    cli = Cli(databases.new("g"))
     path, text = _cut_sample(tmp_path)
     result = cli("import", str(path), str(SAMPLE))
     assert result.exit_code == 0
@@ -31,8 +32,8 @@ def test_import_prints_the_findings_of_a_cut_file(tmp_path: Path) -> None:
     assert not lines[sample_at + 1].startswith("  line")  # the whole sample has none
 
 
-def test_stats_lists_findings_per_document(tmp_path: Path) -> None:
-    cli = Cli(tmp_path / "g.db")
+def test_stats_lists_findings_per_document(databases: Databases, tmp_path: Path) -> None:
+    cli = Cli(databases.new("g"))
     path, _ = _cut_sample(tmp_path)
     stray = tmp_path / "stray.txt"
     stray.write_text(
@@ -50,13 +51,15 @@ def test_stats_lists_findings_per_document(tmp_path: Path) -> None:
     assert SAMPLE.name not in section
 
 
-def test_stats_without_findings_has_no_findings_section(tmp_path: Path) -> None:
-    cli = Cli(tmp_path / "g.db")
+def test_stats_without_findings_has_no_findings_section(
+    databases: Databases, tmp_path: Path
+) -> None:
+    cli = Cli(databases.new("g"))
     cli("import", str(SAMPLE))
     assert "Document findings" not in cli("stats").output
 
 
-def test_parse_table_names_a_cut_off_end(tmp_path: Path) -> None:
+def test_parse_table_names_a_cut_off_end(databases: Databases, tmp_path: Path) -> None:
     path, _ = _cut_sample(tmp_path)
-    output = Cli(tmp_path / "g.db")("parse", "--format", "table", str(path)).output
+    output = Cli(databases.new("g"))("parse", "--format", "table", str(path)).output
     assert output.splitlines()[-1].startswith("   -  truncated: the document stops mid-line")

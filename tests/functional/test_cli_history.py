@@ -9,18 +9,19 @@ from pathlib import Path
 import pytest
 
 from store.repository import Repository
+from tests.databases import Databases
 from tests.functional.cli_helpers import Cli, sample_cli
 from tests.helpers.acting import edit_field, flag, merge_with_next, rename, verify
 from tests.unit.store.corrections_session import blocks, fix_names, fix_structure, scramble
 
 
 @pytest.fixture
-def cli(tmp_path: Path) -> Cli:
+def cli(databases: Databases, tmp_path: Path) -> Cli:
     """The CLI on a database holding a fresh import of the sample."""
-    return sample_cli(tmp_path / "review.db")
+    return sample_cli(databases.new("review"))
 
 
-def _first(db: Path) -> tuple[int, int]:
+def _first(db: str | Path) -> tuple[int, int]:
     with Repository.open(db, "tester") as repo:
         project_id = repo.project_ids()[0]
         return project_id, repo.project(project_id).version
@@ -57,7 +58,9 @@ def test_undo_and_redo_report_what_they_did_and_fail_clearly_when_empty(cli: Cli
     assert other("redo").exit_code == 2
 
 
-def test_a_whole_review_session_replays_onto_a_fresh_import(cli: Cli, tmp_path: Path) -> None:
+def test_a_whole_review_session_replays_onto_a_fresh_import(
+    databases: Databases, cli: Cli, tmp_path: Path
+) -> None:
     with Repository.open(cli.db, "tester") as repo:
         expected = blocks(repo)
         scramble(repo)
@@ -68,7 +71,7 @@ def test_a_whole_review_session_replays_onto_a_fresh_import(cli: Cli, tmp_path: 
         repo.undo()
     operations = tmp_path / "ops.jsonl"
     operations.write_text(cli("history", "--json").stdout, encoding="utf-8")
-    fresh = sample_cli(tmp_path / "fresh.db")
+    fresh = sample_cli(databases.new("fresh"))
     applied = fresh("apply", str(operations))
     assert applied.exit_code == 0, applied.output
     assert "1 undone one skipped; 0 failed." in applied.stdout

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import click
 import pytest
 
 from store.repository import Repository
+from tests.databases import execute_raw
 from tests.functional.cli_helpers import SAMPLE, Cli, variant_of_sample
 from tests.helpers.acting import verify
 from tui.cli import main
 
 
 @pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path / "review.db")
+def cli(database_url: str) -> Cli:
+    return Cli(database_url)
 
 
-def _document_count(db: Path) -> int:
+def _document_count(db: str | Path) -> int:
     with Repository.open(db, "tester") as repository:
         return len(repository.documents())
 
@@ -76,6 +76,7 @@ def test_many_files_show_a_progress_bar(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_db_accepts_a_sqlalchemy_url(tmp_path: Path) -> None:
+    """SQLite: a sqlite:/// URL names the same file a path does."""
     url = f"sqlite:///{tmp_path / 'by-url.db'}"
     result = Cli(tmp_path / "unused.db")("import", "--db", url, str(SAMPLE))
     assert result.exit_code == 0
@@ -84,15 +85,14 @@ def test_db_accepts_a_sqlalchemy_url(tmp_path: Path) -> None:
 
 def test_newer_database_is_refused_with_exit_status_2(cli: Cli) -> None:
     cli("import", str(SAMPLE))
-    with sqlite3.connect(cli.db) as connection:
-        connection.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
-    connection.close()
+    execute_raw(str(cli.db), "UPDATE meta SET value='999' WHERE key='schema_version'")
     result = cli("stats")
     assert result.exit_code == 2
     assert "schema version 999" in result.stderr and "upgrade gzreview" in result.stderr
 
 
 def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path: Path) -> None:
+    """SQLite: a file that is no SQLite database."""
     bogus = tmp_path / "not.db"
     bogus.write_text("hello, not sqlite" * 100, encoding="utf-8")
     result = Cli(bogus)("stats")
@@ -113,14 +113,15 @@ def test_stats_on_a_database_without_documents_says_what_to_do(cli: Cli, tmp_pat
     [("stats",), ("history",), ("known", "list"), ("claims",), ("verify", "--yes"),
      ("reparse", "--dry-run"), ("export", "--format", "jsonl", "-o", "out.jsonl")],
 )
-def test_a_mistyped_database_is_refused_and_nothing_is_created(
-    cli: Cli, command: tuple[str, ...]
+def test_a_mistyped_database_file_is_refused_and_nothing_is_created(
+    tmp_path: Path, command: tuple[str, ...]
 ) -> None:
-    result = cli(*command)
+    typo = tmp_path / "typo.db"  # a file name: SQLite only (a server database is never created)
+    result = Cli(typo)(*command)
     assert result.exit_code == 2
-    assert f"{cli.db}: no such database file" in result.stderr
+    assert f"{typo}: no such database file" in result.stderr
     assert "gzreview import" in result.stderr
-    assert not cli.db.exists()
+    assert not typo.exists()
 
 
 def test_known_import_lines_and_csv_then_list(cli: Cli, tmp_path: Path) -> None:
@@ -161,8 +162,8 @@ def test_verified_names_become_known_names(cli: Cli) -> None:
     assert project.name in cli("known", "list").stdout.splitlines()
 
 
-def test_ensure_sample_imports_once_into_an_empty_database(tmp_path: Path) -> None:
-    with Repository.open(tmp_path / "s.db", "tester") as repository:
+def test_ensure_sample_imports_once_into_an_empty_database(database_url: str) -> None:
+    with Repository.open(database_url, "tester") as repository:
         report = repository.ensure_sample()
         assert report is not None and report.outcome == "imported" and report.projects == 34
         assert repository.ensure_sample() is None

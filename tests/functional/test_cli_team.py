@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from store.repository import Repository
+from tests.databases import Databases
 from tests.functional.cli_helpers import Cli, sample_cli, variant_of_sample
 from tests.helpers.acting import flag, rename, verify
 
@@ -15,8 +16,8 @@ SAMPLE_FILE = "000_a843d2df25de4824.txt"
 
 
 @pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return sample_cli(tmp_path / "team.db")
+def cli(databases: Databases, tmp_path: Path) -> Cli:
+    return sample_cli(databases.new("team"))
 
 
 def _claim(cli: Cli, reviewer: str, document_id: int = 1) -> None:

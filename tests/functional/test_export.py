@@ -11,17 +11,18 @@ from frictionless import validate
 from openpyxl import load_workbook
 
 from store.repository import Repository
+from tests.databases import Databases
 from tests.functional.cli_helpers import SAMPLE, Cli, sample_cli
 from tests.helpers.acting import verify
 
 
 @pytest.fixture
-def cli(tmp_path: Path) -> Cli:
+def cli(databases: Databases, tmp_path: Path) -> Cli:
     """A CLI on a database holding the imported sample."""
-    return sample_cli(tmp_path / "review.db")
+    return sample_cli(databases.new("review"))
 
 
-def _verify_first(db: Path, count: int) -> list[str]:
+def _verify_first(db: str | Path, count: int) -> list[str]:
     """Verify the first `count` projects and return their keys."""
     with Repository.open(db, "tester") as repository:
         details = [repository.project(pid) for pid in repository.project_ids()[:count]]
@@ -130,7 +131,7 @@ def test_an_earlier_datapackage_is_replaced_only_with_force(cli: Cli, tmp_path: 
     forced = cli("export", "--all", "--format", "datapackage", "-o", str(folder), "--force")
     assert forced.exit_code == 0
     assert (folder / "projects.csv").read_text(encoding="utf-8") != before
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["package", "review.db"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["package"]
 
 
 def test_file_formats_need_an_output(cli: Cli) -> None:

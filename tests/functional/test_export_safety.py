@@ -18,6 +18,7 @@ from parser.records import Entry
 from store.errors import ExportExistsError, StoreError
 from store.export import iter_projects, write_export
 from store.repository import Repository
+from tests.databases import Databases
 from tests.functional.cli_helpers import ROOT, SAMPLE, Cli
 from tests.helpers.acting import edit_field, edit_indicator, flag
 from tests.helpers.gzreview_process import child_env
@@ -25,9 +26,9 @@ from tests.unit.store.conftest import import_document, make_document
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Repository]:
+def repo(databases: Databases, tmp_path: Path) -> Iterator[Repository]:
     """A repository whose projects have formula-like values (`=1+1`) and a formula-like note."""
-    with Repository.open(tmp_path / "db.sqlite", "tester") as repository:
+    with Repository.open(databases.new("store"), "tester") as repository:
         import_document(repository, make_document())
         detail = repository.project(repository.project_ids()[0])
         flag(repository, detail.id, "@SUM(A1)", detail.version)
@@ -41,10 +42,11 @@ def repo(tmp_path: Path) -> Iterator[Repository]:
      ("≥9万片", "≥9万片"), ("a=1", "a=1"), ("1-2", "1-2")],
 )
 def test_free_text_is_guarded_on_the_csv_path(
+    databases: Databases,
     tmp_path: Path, file_name: str, expected: str
 ) -> None:
     output = tmp_path / "x.csv"
-    with Repository.open(tmp_path / "db.sqlite", "tester") as repository:
+    with Repository.open(databases.new("store"), "tester") as repository:
         import_document(repository, make_document(source=file_name))
         repository.export("csv", output, include_all=True)
     with output.open(encoding="utf-8-sig", newline="") as handle:
@@ -125,9 +127,9 @@ INDICATOR_TEXT = {"name": "@SUM(A1:A9)", "period_value": "=1+1", "annual_value":
 
 
 @pytest.fixture
-def hostile(tmp_path: Path) -> Cli:
+def hostile(databases: Databases, tmp_path: Path) -> Cli:
     """The sample imported, one project's text fields edited to formulas by a reviewer."""
-    cli = Cli(tmp_path / "hostile.db")
+    cli = Cli(databases.new("hostile"))
     assert cli("import", str(SAMPLE)).exit_code == 0
     with Repository.open(cli.db, "mallory") as repository:
         project_id = repository.project_ids()[0]

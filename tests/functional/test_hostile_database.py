@@ -52,7 +52,7 @@ def test_a_damaged_database_is_one_sentence_on_recovery(
 @pytest.mark.parametrize(
     ("url", "reason"),
     [("foo://nowhere", "Can't load plugin"),
-     ("postgresql://reviewer:secret@localhost/budget", "No module named"),
+     ("postgresql+pg8000://reviewer:secret@localhost/budget", "No module named"),
      ("://", "Could not parse")],
 )
 def test_an_unsupported_url_or_missing_driver_is_one_sentence(url: str, reason: str) -> None:

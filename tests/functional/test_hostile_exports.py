@@ -25,6 +25,7 @@ from parser import ParsedValue
 from store.errors import StoreError
 from store.export.tables import FLAT_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS
 from store.repository import Repository
+from tests.databases import Databases, Templates
 from tests.functional.cli_helpers import Cli
 from tests.helpers.acting import edit_field, flag
 from tests.helpers.hostile import (
@@ -39,14 +40,15 @@ from tests.unit.store.conftest import import_document, make_document
 FREE_TEXT = {column.name for column in FLAT_COLUMNS if column.free_text}
 
 
-@pytest.fixture(scope="module")
-def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The hostile document imported, with hostile notes, names and indicator names."""
-    return hostile_database(tmp_path_factory.mktemp("hostile") / "hostile.db")
+@pytest.fixture
+def hostile_db(databases: Databases, templates: Templates) -> str:
+    """The hostile document imported, with hostile notes, names and indicator names (a copy of
+    one database built per back end)."""
+    return templates.copy(databases, "hostile_exports", hostile_database)
 
 
 @pytest.fixture
-def cli(hostile_db: Path) -> Cli:
+def cli(hostile_db: str) -> Cli:
     return Cli(hostile_db)
 
 
@@ -145,7 +147,7 @@ def test_the_data_package_holds_the_text_exactly_as_the_json_lines(
 
 
 @pytest.fixture
-def negative(tmp_path: Path) -> Iterator[Repository]:
+def negative(databases: Databases, tmp_path: Path) -> Iterator[Repository]:
     """A repository whose first indicator's period value is the number -5."""
     document = make_document()
     first = document.projects[0]
@@ -154,7 +156,7 @@ def negative(tmp_path: Path) -> Iterator[Repository]:
     )
     project = replace(first, indicators=(indicator,))
     document = replace(document, projects=(project,))
-    with Repository.open(tmp_path / "negative.db", "tester") as repository:
+    with Repository.open(databases.new("negative"), "tester") as repository:
         import_document(repository, document)
         yield repository
 
@@ -196,11 +198,13 @@ def test_a_sheet_past_the_row_limit_is_refused(
     assert export(cli, "xlsx", tmp_path / "x.xlsx").exists()
 
 
-def test_text_longer_than_an_xlsx_cell_is_refused_not_cut(tmp_path: Path) -> None:
+def test_text_longer_than_an_xlsx_cell_is_refused_not_cut(
+    databases: Databases, tmp_path: Path
+) -> None:
     document = make_document()
     long_target = replace(document.projects[0], target="长" * 40_000)
     document = replace(document, projects=(long_target, *document.projects[1:]))
-    with Repository.open(tmp_path / "long.db", "tester") as repository:
+    with Repository.open(databases.new("long"), "tester") as repository:
         import_document(repository, document)
         with pytest.raises(StoreError, match=r"40,000 characters, more than the 32,767"):
             repository.export("xlsx", tmp_path / "x.xlsx", include_all=True)
@@ -303,11 +307,13 @@ def test_a_package_that_cannot_be_put_back_is_kept_and_named(
     assert (Path(kept.group(1)) / "projects.csv").exists()
 
 
-def test_every_hostile_string_survives_an_export_round_trip(tmp_path: Path) -> None:
+def test_every_hostile_string_survives_an_export_round_trip(
+    databases: Databases, tmp_path: Path
+) -> None:
     """Each gallery string as a note and (on one line) as a target comes back exactly."""
     strings = [text.strip() for text in hostile_strings() if text.strip()]
     targets = [" ".join(text.split()) for text in strings]
-    with Repository.open(tmp_path / "round.db", "tester") as repository:
+    with Repository.open(databases.new("round"), "tester") as repository:
         import_document(repository, make_document(projects=len(strings)))
         ids = repository.project_ids()
         for project_id, note, target in zip(ids, strings, targets, strict=True):

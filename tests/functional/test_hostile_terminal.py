@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from store.repository import Repository
+from tests.databases import Databases, Templates
 from tests.functional.cli_helpers import Cli
 from tests.helpers.acting import flag
 from tests.helpers.hostile import (
@@ -28,17 +29,23 @@ from tests.helpers.hostile import (
 HOSTILE_FILE_NAME = f"{ESCAPES}\u202e报表.txt"
 
 
-@pytest.fixture(scope="module")
-def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _build_hostile(folder: Path, database: str) -> None:
     """The hostile document under a hostile file name, with hostile notes, names and reviewer."""
-    path = hostile_database_named(tmp_path_factory.mktemp("terminal"), HOSTILE_FILE_NAME)
-    with Repository.open(path, "tester") as repository:
+    hostile_database_named(folder, HOSTILE_FILE_NAME, database)
+    with Repository.open(database, "tester") as repository:
         repository.add_known_names([(text, "") for text in hostile_strings() if text.strip()])
-    return path
 
 
 @pytest.fixture
-def cli(hostile_db: Path) -> Cli:
+def hostile_db(databases: Databases, templates: Templates) -> str:
+    """A copy of the hostile database (built once per back end)."""
+    return templates.copy(
+        databases, "hostile_terminal", lambda database: _build_hostile(templates.folder, database)
+    )
+
+
+@pytest.fixture
+def cli(hostile_db: str) -> Cli:
     return Cli(hostile_db)
 
 
@@ -74,7 +81,7 @@ def test_escapes_are_shown_visibly(cli: Cli) -> None:
     assert "␛]0;PWNED␇␛[2J⍰报表.txt" in stats
 
 
-def test_a_note_with_a_line_break_forges_no_line_in_history(cli: Cli, hostile_db: Path) -> None:
+def test_a_note_with_a_line_break_forges_no_line_in_history(cli: Cli, hostile_db: str) -> None:
     with Repository.open(hostile_db, "tester") as repository:
         entries = len(repository.operations())
     lines = printed(cli, "history", "--limit", str(entries)).splitlines()
@@ -99,11 +106,12 @@ def test_known_names_print_one_line_each(cli: Cli) -> None:
 
 
 def test_import_and_export_messages_show_file_names_visibly(
+    databases: Databases,
     tmp_path: Path, cli: Cli
 ) -> None:
     document = tmp_path / HOSTILE_FILE_NAME
     shutil.copyfile(HOSTILE_DOCUMENT, document)
-    fresh = Cli(tmp_path / "fresh.db")
+    fresh = Cli(databases.new("fresh"))
     imported = fresh("import", str(document))
     assert imported.exit_code == 0
     assert unsafe_in_lines(imported.output) == []
@@ -113,8 +121,8 @@ def test_import_and_export_messages_show_file_names_visibly(
     assert "␛]0;PWNED␇␛[2J.jsonl" in exported.output
 
 
-def test_undo_and_redo_show_the_summary_visibly(tmp_path: Path) -> None:
-    path = hostile_database(tmp_path / "undo.db")
+def test_undo_and_redo_show_the_summary_visibly(databases: Databases, tmp_path: Path) -> None:
+    path = hostile_database(databases.new("undo"))
     cli = Cli(path)
     with Repository.open(path, "tester") as repository:
         flag(repository, repository.project_ids()[0], ESCAPES + "\nsecond line")

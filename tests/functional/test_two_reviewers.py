@@ -1,22 +1,25 @@
-"""Two reviewers on one SQLite file, each in their own process: no lost work, no lock errors.
+"""Two reviewers on one database, each in their own process: no lost work, no lock errors.
 
 The other reviewer runs `tests/helpers/reviewer_worker.py`; a third process holds SQLite's write
-lock where a test needs the database busy. Where the lock must outlast the busy timeout, the
+lock where a test needs the database busy (those tests are SQLite's own: a PostgreSQL server
+locks rows, not the file). Where the lock must outlast the busy timeout, the
 worker's timeout is shortened (not the lock made minutes long) to keep the suite fast.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from store.models import PROJECTS
 from store.repository import Repository
-from tests.functional.cli_helpers import SAMPLE, Cli, variant_of_sample
+from tests.databases import import_sample, select_rows
+from tests.functional.cli_helpers import Cli, variant_of_sample
 from tests.helpers.acting import flag, verify
 from tests.helpers.gzreview_process import ROOT, child_env
 
@@ -45,7 +48,7 @@ def start(*command: str, stdin: bool = False) -> subprocess.Popen[str]:
     )
 
 
-def reviewer(db: Path, name: str, busy: float, *mode: str) -> subprocess.Popen[str]:
+def reviewer(db: str | Path, name: str, busy: float, *mode: str) -> subprocess.Popen[str]:
     """Start the other reviewer's process."""
     command = ["-m", "tests.helpers.reviewer_worker", str(db), name, str(busy), *mode]
     return start(*command, stdin=mode[0] == "one")
@@ -74,15 +77,20 @@ def finish(process: subprocess.Popen[str], stdin: str | None = None) -> tuple[in
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Path]:
-    """A database holding the bundled sample."""
+def database(sample_url: str) -> str:
+    """A database holding the bundled sample, on each back end."""
+    return sample_url
+
+
+@pytest.fixture
+def sqlite_database(tmp_path: Path) -> Iterator[Path]:
+    """A SQLite file holding the bundled sample, for the tests that hold its write lock."""
     db = tmp_path / "shared.db"
-    with Repository.open(db, "setup") as repository:
-        repository.import_file(SAMPLE)
+    import_sample(str(db))
     yield db
 
 
-def project_key(db: Path, index: int) -> tuple[int, str, str]:
+def project_key(db: str | Path, index: int) -> tuple[int, str, str]:
     """Return the id, key and name of the sample's project at this index."""
     with Repository.open(db, "reader") as repository:
         detail = repository.project(repository.project_ids()[index])
@@ -90,7 +98,7 @@ def project_key(db: Path, index: int) -> tuple[int, str, str]:
 
 
 def test_two_reviewers_and_an_import_at_once_never_meet_a_locked_database(
-    database: Path, tmp_path: Path
+    database: str, tmp_path: Path
 ) -> None:
     count = 20
     files = [str(variant_of_sample(tmp_path, f"v{n}.txt", "\n" * (n + 1))) for n in range(3)]
@@ -110,7 +118,8 @@ def test_two_reviewers_and_an_import_at_once_never_meet_a_locked_database(
         assert len(repository.documents()) == 4
 
 
-def test_a_lock_held_past_the_busy_timeout_is_waited_out(database: Path) -> None:
+def test_a_lock_held_past_the_busy_timeout_is_waited_out(sqlite_database: Path) -> None:
+    database = sqlite_database
     _, key, _ = project_key(database, 0)
     bob = reviewer(database, "bob", 0.5, "one", "verify", key)
     wait_for(bob, "ready")
@@ -121,7 +130,8 @@ def test_a_lock_held_past_the_busy_timeout_is_waited_out(database: Path) -> None
     assert f"ok verify {key}" in output
 
 
-def test_a_database_busy_for_too_long_is_one_clear_refusal(database: Path) -> None:
+def test_a_database_busy_for_too_long_is_one_clear_refusal(sqlite_database: Path) -> None:
+    database = sqlite_database
     project_id, key, _ = project_key(database, 0)
     bob = reviewer(database, "bob", 0.25, "one", "verify", key)
     wait_for(bob, "ready")
@@ -137,7 +147,7 @@ def test_a_database_busy_for_too_long_is_one_clear_refusal(database: Path) -> No
         assert repository.history() == []
 
 
-def test_an_edit_from_stale_data_is_refused_naming_project_and_reviewer(database: Path) -> None:
+def test_an_edit_from_stale_data_is_refused_naming_project_and_reviewer(database: str) -> None:
     project_id, key, name = project_key(database, 3)
     bob = reviewer(database, "bob", 10, "one", "verify", key)
     wait_for(bob, "ready")  # bob has loaded the project…
@@ -154,7 +164,7 @@ def test_an_edit_from_stale_data_is_refused_naming_project_and_reviewer(database
         assert [entry.reviewer for entry in repository.history()] == ["alice"]
 
 
-def test_undo_after_another_reviewer_changed_the_project_is_refused(database: Path) -> None:
+def test_undo_after_another_reviewer_changed_the_project_is_refused(database: str) -> None:
     project_id, key, name = project_key(database, 5)
     with Repository.open(database, "alice") as alice:
         verify(alice, project_id, alice.project(project_id).version)
@@ -164,8 +174,6 @@ def test_undo_after_another_reviewer_changed_the_project_is_refused(database: Pa
     result = Cli(database)("undo", "--reviewer", "alice")
     assert result.exit_code == 2
     assert f"“{name}” was changed by bob" in result.output and "Traceback" not in result.output
-    with sqlite3.connect(database) as connection:
-        [(status, note)] = connection.execute(
-            "SELECT status, note FROM projects WHERE key = ?", (key,)
-        ).fetchall()
+    query = select(PROJECTS.c.status, PROJECTS.c.note).where(PROJECTS.c.key == key)
+    [(status, note)] = select_rows(database, query)
     assert (status, note) == ("flagged", "flagged by bob")

@@ -50,7 +50,7 @@ def child_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
 
 def run_gzreview(
     args: Sequence[str],
-    db: Path,
+    db: str | Path,
     *,
     timeout: float = 120,
     preexec: Callable[[], None] | None = None,

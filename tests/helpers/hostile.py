@@ -64,7 +64,7 @@ def looks_like_formula(text: str) -> bool:
     return text[:1] in ("\t", "\r") or (rest != "" and rest[0] in FORMULA_SIGNS)
 
 
-def hostile_database(path: Path, document: Path = HOSTILE_DOCUMENT) -> Path:
+def hostile_database(path: str | Path, document: Path = HOSTILE_DOCUMENT) -> str | Path:
     """Import the hostile document; give its projects hostile notes and names, its indicators
     hostile names (every one-line string of the gallery)."""
     with Repository.open(path, "mallory\x1b[2J") as repository:
@@ -86,8 +86,11 @@ def hostile_database(path: Path, document: Path = HOSTILE_DOCUMENT) -> Path:
     return path
 
 
-def hostile_database_named(folder: Path, file_name: str) -> Path:
-    """Copy the hostile document under a (hostile) file name and build its database there."""
+def hostile_database_named(
+    folder: Path, file_name: str, database: str | Path | None = None
+) -> str | Path:
+    """Copy the hostile document under a (hostile) file name into `folder` and build its
+    database (by default a file beside it)."""
     document = folder / file_name
     shutil.copyfile(HOSTILE_DOCUMENT, document)
-    return hostile_database(folder / "hostile.db", document)
+    return hostile_database(database or folder / "hostile.db", document)

@@ -7,6 +7,7 @@ import click
 from store.i18n import N_
 from tui.cli.claims_commands import claims_group
 from tui.cli.click_messages import route_click_messages
+from tui.cli.db_commands import db_group
 from tui.cli.declare import language_option, version_option
 from tui.cli.export_command import export_command
 from tui.cli.history_commands import apply_command, history_command, redo_command, undo_command
@@ -58,5 +59,6 @@ for subcommand in (
     verify_command,
     reparse_command,
     claims_group,
+    db_group,
 ):
     main.add_command(subcommand)

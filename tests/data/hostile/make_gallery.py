@@ -22,7 +22,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "bell_backspace": "ok\x07\x08\x08XX",
         "carriage_return": "safe\rFORGED",
         "forged_line": "note\n#99  2026-01-01 00:00:00  admin  verify “all”",
-        "del_nul": "a\x7fb\x00c",
+        "del_c0": "a\x7fb\x01c",  # DEL and a C0 control; NUL is refused in edits (test_nul_text)
     },
     "invisible": {
         "bidi_override": "\u202etxt.exe",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 from textual.pilot import Pilot
 
 from store.repository import Repository
+from tests.databases import Databases, Templates
 from tests.functional.tui.synthetic import import_synthetic, synthetic_document
 from tui.app import ReviewApp
 from tui.screens.review_screen import ReviewScreen
@@ -18,32 +18,39 @@ SIZE = (160, 45)
 UNITS = ["广州市工业和信息化局", "广州市无线电监测站"]
 
 
-@pytest.fixture(scope="session")
-def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled sample imported once; tests copy it."""
-    path = tmp_path_factory.mktemp("template") / "sample.db"
-    with Repository.open(path, "importer") as repository:
+def _ensure_sample(database: str) -> None:
+    """Import the bundled sample as the app's first start does."""
+    with Repository.open(database, "importer") as repository:
         repository.ensure_sample()
-    return path
 
 
-@pytest.fixture
-def sample_db(sample_template: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the sample database for one test."""
-    path = tmp_path / "review.db"
-    shutil.copy(sample_template, path)
-    return path
-
-
-@pytest.fixture
-def synthetic_db(tmp_path: Path) -> Path:
+def _import_two_synthetic(database: str) -> None:
     """Two synthetic documents (34 projects each) whose spans and names are known exactly."""
-    path = tmp_path / "synthetic.db"
     documents = [
         synthetic_document("a.txt", UNITS, 17),
         synthetic_document("b.txt", UNITS, 17, name_after_block=True),
     ]
-    import_synthetic(path, documents)
+    import_synthetic(database, documents)
+
+
+@pytest.fixture
+def sample_db(databases: Databases, templates: Templates) -> str:
+    """A fresh copy of the sample database for one test, on each back end."""
+    return templates.copy(databases, "app_sample", _ensure_sample)
+
+
+@pytest.fixture
+def synthetic_db(databases: Databases, templates: Templates) -> str:
+    """Two synthetic documents (34 projects each) whose spans and names are known exactly."""
+    return templates.copy(databases, "synthetic", _import_two_synthetic)
+
+
+@pytest.fixture
+def synthetic_file(tmp_path: Path) -> str:
+    """The synthetic documents in a SQLite file, for the screenshot tests: a screenshot is the
+    same on either back end and its file is named after the test, so they run once."""
+    path = str(tmp_path / "synthetic.db")
+    _import_two_synthetic(path)
     return path
 
 
@@ -56,7 +63,7 @@ def opened() -> Iterator[list[Repository]]:
         repository.close()
 
 
-def make_app(path: Path, opened: list[Repository], reviewer: str = "tester") -> ReviewApp:
+def make_app(path: str | Path, opened: list[Repository], reviewer: str = "tester") -> ReviewApp:
     """An app over the database at `path`, with its repository registered for closing."""
     repository = Repository.open(path, reviewer)
     opened.append(repository)
@@ -76,6 +83,6 @@ def review_screen(app: ReviewApp) -> ReviewScreen:
     return screen
 
 
-def read(path: Path, reviewer: str = "tester") -> Repository:
+def read(path: str | Path, reviewer: str = "tester") -> Repository:
     """A separate repository to check what the app stored (ui state is kept per reviewer)."""
     return Repository.open(path, reviewer)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from parser.model import Document, Flag, Indicator, NameCandidate, NameLine, Project, Unit
 from tests.functional.tui.synthetic import _Writer, import_synthetic
 
@@ -60,7 +58,7 @@ def plain_document(source: str = "plain.txt", projects: int = 6) -> Document:
     )
 
 
-def import_plain(path: Path) -> Path:
+def import_plain(path: str) -> str:
     """A new database at `path` holding the plain document."""
     import_synthetic(path, [plain_document()])
     return path

@@ -92,7 +92,9 @@ def _project(
     )
 
 
-def import_synthetic(database: Path, documents: list[Document], reviewer: str = "tester") -> None:
+def import_synthetic(
+    database: str | Path, documents: list[Document], reviewer: str = "tester"
+) -> None:
     """Import synthetic documents into a fresh database through the store."""
     with Repository.open(database, reviewer) as repository:
         for document in documents:

@@ -2,34 +2,32 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from store.repository import Repository
 from tests.functional.tui.conftest import SIZE, make_app, read, review_screen, settle
 from tests.helpers.acting import verify
 from tui.screens.confirm_screen import ConfirmScreen
 
 
-def names(path: Path) -> list[str]:
+def names(path: str) -> list[str]:
     """Every project's name, in list order."""
     with read(path) as store:
         return [store.project(project_id).name for project_id in store.project_ids()]
 
 
-def indicator_counts(path: Path) -> list[int]:
+def indicator_counts(path: str) -> list[int]:
     """How many indicators each project has, in list order."""
     with read(path) as store:
         ids = store.project_ids()
         return [len(store.project(project_id).indicators) for project_id in ids]
 
 
-def actions(path: Path) -> list[str]:
+def actions(path: str) -> list[str]:
     """The edit log's actions, newest first."""
     with read(path) as store:
         return [entry.action for entry in store.history()]
 
 
-async def test_rename_with_free_text(synthetic_db: Path, opened: list[Repository]) -> None:
+async def test_rename_with_free_text(synthetic_db: str, opened: list[Repository]) -> None:
     before = names(synthetic_db)
     app = make_app(synthetic_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -43,7 +41,7 @@ async def test_rename_with_free_text(synthetic_db: Path, opened: list[Repository
 
 
 async def test_rename_to_a_name_held_in_the_unit_swaps_the_two(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     before = names(synthetic_db)
     app = make_app(synthetic_db, opened)
@@ -61,7 +59,7 @@ async def test_rename_to_a_name_held_in_the_unit_swaps_the_two(
 
 
 async def test_x_then_down_swaps_with_the_next_and_escape_cancels(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     before = names(synthetic_db)
     app = make_app(synthetic_db, opened)
@@ -75,7 +73,7 @@ async def test_x_then_down_swaps_with_the_next_and_escape_cancels(
     assert names(synthetic_db) == [before[0], before[2], before[1], *before[3:]]
 
 
-async def test_merge_asks_first_then_undo(synthetic_db: Path, opened: list[Repository]) -> None:
+async def test_merge_asks_first_then_undo(synthetic_db: str, opened: list[Repository]) -> None:
     counts = indicator_counts(synthetic_db)
     app = make_app(synthetic_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -95,7 +93,7 @@ async def test_merge_asks_first_then_undo(synthetic_db: Path, opened: list[Repos
 
 
 async def test_split_at_the_selected_indicator_names_and_selects_the_new_project(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     before = names(synthetic_db)
     app = make_app(synthetic_db, opened)
@@ -114,7 +112,7 @@ async def test_split_at_the_selected_indicator_names_and_selects_the_new_project
 
 
 async def test_split_in_the_target_at_the_cursor(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     with read(synthetic_db) as store:
         target = store.project(store.project_ids()[0]).target
@@ -133,7 +131,7 @@ async def test_split_in_the_target_at_the_cursor(
 
 
 async def test_indicator_moves_to_the_next_project(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(synthetic_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -144,7 +142,7 @@ async def test_indicator_moves_to_the_next_project(
 
 
 async def test_edit_an_indicator_value_and_a_bad_level_code_is_refused(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(synthetic_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -162,7 +160,7 @@ async def test_edit_an_indicator_value_and_a_bad_level_code_is_refused(
 
 
 async def test_history_lists_the_log_and_enter_jumps_to_the_project(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(synthetic_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -180,7 +178,7 @@ async def test_history_lists_the_log_and_enter_jumps_to_the_project(
 
 
 async def test_a_correction_of_a_verified_neighbour_is_refused_with_a_notice(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     with read(synthetic_db, "bob") as store:
         second = store.project_ids()[1]
@@ -201,7 +199,7 @@ async def test_a_correction_of_a_verified_neighbour_is_refused_with_a_notice(
 
 
 async def test_reopening_unlocks_a_verified_project(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(synthetic_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -220,7 +218,7 @@ async def test_reopening_unlocks_a_verified_project(
 
 
 async def test_renaming_onto_a_verified_holders_name_asks_to_keep_both(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     before = names(synthetic_db)
     with read(synthetic_db, "bob") as store:
@@ -246,7 +244,7 @@ async def test_renaming_onto_a_verified_holders_name_asks_to_keep_both(
 
 
 async def test_a_huge_sequence_number_in_the_editor_is_refused_with_a_sentence(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(synthetic_db, opened)
     async with app.run_test(size=SIZE) as pilot:

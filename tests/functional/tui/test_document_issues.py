@@ -9,6 +9,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from store.repository import Repository
+from tests.databases import Databases
 from tests.functional.tui.conftest import SIZE, make_app, review_screen, settle
 from tui.app import ReviewApp
 from tui.review.commands import review_bindings
@@ -29,11 +30,11 @@ TEXT = (
 )
 
 
-def _database(tmp_path: Path) -> tuple[Path, list[tuple[str, int]]]:
+def _database(tmp_path: Path, databases: Databases) -> tuple[str, list[tuple[str, int]]]:
     """Import a document with a stray name far down and a cut-off end; return db and findings."""
     source = tmp_path / "issues.txt"
     source.write_text(TEXT, encoding="utf-8")
-    path = tmp_path / "issues.db"
+    path = databases.new("issues")
     with Repository.open(path, "importer") as repository:
         report = repository.import_file(source)
     found = [(item.code, item.line) for item in report.findings]
@@ -53,9 +54,9 @@ def _header(app_header: ReviewHeader) -> str:
 
 
 async def test_d_lists_the_findings_and_enter_scrolls_to_one(
-    tmp_path: Path, opened: list[Repository]
+    tmp_path: Path, databases: Databases, opened: list[Repository]
 ) -> None:
-    path, found = _database(tmp_path)
+    path, found = _database(tmp_path, databases)
     app = make_app(path, opened)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -82,7 +83,7 @@ async def test_d_lists_the_findings_and_enter_scrolls_to_one(
 
 
 async def test_a_document_without_findings_has_no_marker(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -102,7 +103,7 @@ def test_d_is_in_the_help() -> None:
 
 
 async def test_the_palette_opens_the_document_issues(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:

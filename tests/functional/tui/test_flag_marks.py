@@ -9,6 +9,7 @@ from pathlib import Path
 from parser.flags import ATTENTION_FLAGS, INFORMATIONAL_FLAGS, needs_attention
 from parser.model import Flag
 from store.repository import Repository
+from tests.databases import Databases
 from tests.functional.tui.conftest import SIZE, UNITS, make_app, review_screen, settle
 from tests.functional.tui.synthetic import import_synthetic, synthetic_document
 from tui.widgets.project_list import ProjectList, row_text
@@ -35,7 +36,7 @@ def test_only_flags_needing_attention_count() -> None:
 
 
 async def test_list_marks_attention_flags_and_n_still_stops_at_every_unreviewed(
-    tmp_path: Path, opened: list[Repository]
+    databases: Databases, opened: list[Repository]
 ) -> None:
     document = synthetic_document("a.txt", UNITS, 4)
     codes = [("name_displaced", "values_differ"), ("missing_indicators",), (), ("name_displaced",)]
@@ -43,7 +44,7 @@ async def test_list_marks_attention_flags_and_n_still_stops_at_every_unreviewed(
         replace(project, flags=tuple(Flag(code, code) for code in codes[index % 4]))
         for index, project in enumerate(document.projects)
     )
-    database = tmp_path / "flags.db"
+    database = databases.new("flags")
     import_synthetic(database, [replace(document, projects=projects)])
     app = make_app(database, opened)
     async with app.run_test(size=SIZE) as pilot:

@@ -3,7 +3,6 @@ and the keys of the panes and dialogs too."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -43,7 +42,7 @@ def test_words_and_explanations_never_touch_and_wrapped_lines_stay_in_their_colu
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 async def test_the_help_screen_shows_tab_ctrl_s_and_ctrl_p(
-    size: tuple[int, int], sample_db: Path, opened: list[Repository]
+    size: tuple[int, int], sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=size) as pilot:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +20,7 @@ def screen_lines(app: Any) -> list[str]:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 async def test_an_undone_entry_reads_undone_within_the_dialog(
-    size: tuple[int, int], sample_db: Path, opened: list[Repository]
+    size: tuple[int, int], sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=size) as pilot:

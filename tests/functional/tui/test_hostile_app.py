@@ -7,8 +7,7 @@ character may be in it, and no data string may become a link or an action.
 from __future__ import annotations
 
 import asyncio
-import shutil
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,6 +16,7 @@ from textual.widgets import Input
 
 from store.repository import Repository
 from store.views import Status
+from tests.databases import Databases, Templates
 from tests.functional.tui.conftest import SIZE, make_app, read, review_screen, settle
 from tests.helpers.hostile import (
     CLICK_ACTION,
@@ -31,17 +31,20 @@ from tui.app import ReviewApp
 HOSTILE_FILE_NAME = f"{ESCAPES}[b]报表.txt"
 
 
-@pytest.fixture(scope="module")
-def hostile_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The hostile document, under a hostile file name, with hostile notes and names."""
-    return hostile_database_named(tmp_path_factory.mktemp("app"), HOSTILE_FILE_NAME)
+@pytest.fixture
+def new_hostile(databases: Databases, templates: Templates) -> Callable[[], str]:
+    """Make databases of the hostile document, under a hostile file name, with hostile notes
+    and names (copies of one template per back end)."""
+
+    def build(database: str) -> None:
+        hostile_database_named(templates.folder, HOSTILE_FILE_NAME, database)
+
+    return lambda: templates.copy(databases, "hostile_app", build)
 
 
 @pytest.fixture
-def hostile_db(hostile_template: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "hostile.db"
-    shutil.copyfile(hostile_template, path)
-    return path
+def hostile_db(new_hostile: Callable[[], str]) -> str:
+    return new_hostile()
 
 
 def drawn(app: ReviewApp) -> str:
@@ -69,7 +72,7 @@ def assert_shown_safely(app: ReviewApp) -> str:
 
 
 async def test_every_project_is_drawn_without_control_characters(
-    hostile_db: Path, opened: list[Repository]
+    hostile_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(hostile_db, opened, reviewer="mallory\x1b]0;PWNED\x07")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -86,7 +89,7 @@ async def test_every_project_is_drawn_without_control_characters(
 
 
 async def test_flagging_with_a_markup_note_notifies_it_as_typed(
-    hostile_db: Path, opened: list[Repository]
+    hostile_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(hostile_db, opened)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -103,7 +106,7 @@ async def test_flagging_with_a_markup_note_notifies_it_as_typed(
 
 @pytest.mark.parametrize("name", ["a[/]b", CLICK_ACTION])
 async def test_verifying_a_project_named_with_markup_notifies_it_as_typed(
-    hostile_db: Path, opened: list[Repository], name: str
+    hostile_db: str, opened: list[Repository], name: str
 ) -> None:
     app = make_app(hostile_db, opened)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -128,7 +131,7 @@ async def test_verifying_a_project_named_with_markup_notifies_it_as_typed(
          "merge"],
 )
 async def test_every_dialog_shows_hostile_text_visibly(
-    hostile_db: Path, opened: list[Repository], keys: tuple[str, ...]
+    hostile_db: str, opened: list[Repository], keys: tuple[str, ...]
 ) -> None:
     app = make_app(hostile_db, opened)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -151,7 +154,7 @@ async def test_every_dialog_shows_hostile_text_visibly(
             assert "␛]0;PWNED␇␛[2J[b]报表.txt" in text
 
 
-async def notify_and_flag(path: Path, notices: list[str], notes: list[str]) -> None:
+async def notify_and_flag(path: str, notices: list[str], notes: list[str]) -> None:
     """Show each notice as a notification, then flag a project with each note in the dialog."""
     repository = Repository.open(path, "tester")
     app = ReviewApp(repository)
@@ -181,16 +184,18 @@ async def notify_and_flag(path: Path, notices: list[str], notes: list[str]) -> N
 ANY_TEXT = st.text(st.characters(codec="utf-8"))
 
 
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=3,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(ANY_TEXT, min_size=8, max_size=8), st.lists(ANY_TEXT, min_size=1, max_size=1))
 def test_random_text_in_notifications_and_notes_never_breaks_the_app(
-    hostile_template: Path,
-    tmp_path_factory: pytest.TempPathFactory,
+    new_hostile: Callable[[], str],
     notices: list[str],
     notes: list[str],
 ) -> None:
-    path = tmp_path_factory.mktemp("random") / "random.db"
-    shutil.copyfile(hostile_template, path)
+    path = new_hostile()
     hostile = hostile_strings("markup", "escapes", "invisible")
     asyncio.run(notify_and_flag(path, [*notices, *hostile], [*notes, "see [/]"]))
 

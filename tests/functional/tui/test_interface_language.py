@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from store.i18n import set_language
 from store.repository import Repository
+from tests.databases import Databases
 from tests.functional.tui.conftest import make_app, settle
 from tests.functional.tui.plain_document import import_plain
 from tests.functional.tui.screen_words import (
@@ -91,7 +92,7 @@ CUT_OFF = (
 """A second document, with a stray name and a cut-off end for the document issues."""
 
 
-def with_findings(path: Path, folder: Path) -> Path:
+def with_findings(path: str, folder: Path) -> str:
     """Add a document with findings (a stray name, a cut-off end) after the others."""
     source = folder / "档案.txt"
     source.write_text(CUT_OFF, encoding="utf-8")
@@ -100,7 +101,7 @@ def with_findings(path: Path, folder: Path) -> Path:
     return path
 
 
-def reviewed(path: Path) -> Path:
+def reviewed(path: str) -> str:
     """Give the database's first projects a verification, a flag with a note and an edited
     indicator (by another reviewer, so the app's reviewer has nothing to undo), so the history,
     the filters and the fields pane have something to show."""
@@ -115,7 +116,7 @@ def reviewed(path: Path) -> Path:
 
 @pytest.mark.parametrize("size", [(160, 45), (120, 36)], ids=["160x45", "120x36"])
 async def test_chinese_shows_no_english_word_of_the_interface(
-    size: tuple[int, int], sample_db: Path, tmp_path: Path, opened: list[Repository]
+    size: tuple[int, int], sample_db: str, tmp_path: Path, opened: list[Repository]
 ) -> None:
     set_language("zh")
     app = make_app(reviewed(with_findings(sample_db, tmp_path)), opened)
@@ -127,8 +128,8 @@ async def test_chinese_shows_no_english_word_of_the_interface(
     assert {name: words for name, words in leftovers.items() if words} == {}
 
 
-async def test_english_shows_no_chinese(tmp_path: Path, opened: list[Repository]) -> None:
-    app = make_app(reviewed(import_plain(tmp_path / "plain.db")), opened)
+async def test_english_shows_no_chinese(databases: Databases, opened: list[Repository]) -> None:
+    app = make_app(reviewed(import_plain(databases.new("plain"))), opened)
     async with app.run_test(size=(160, 45), notifications=True) as pilot:
         shown = await walk(app, pilot)
     leftovers = {name: chinese_characters(lines) for name, lines in shown.items()}
@@ -136,7 +137,7 @@ async def test_english_shows_no_chinese(tmp_path: Path, opened: list[Repository]
 
 
 async def test_the_key_bar_follows_the_language_of_each_run(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     for language, verify_word in (("zh", "核实"), ("en", "Verify"), ("zh", "核实")):
         set_language(language)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from store.repository import Repository
@@ -25,7 +23,7 @@ def drawn_entries(bar: KeyBar) -> list[str]:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 async def test_every_entry_drawn_is_whole_and_help_and_quit_always_show(
-    size: tuple[int, int], sample_db: Path, opened: list[Repository]
+    size: tuple[int, int], sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=size) as pilot:
@@ -43,7 +41,7 @@ async def test_every_entry_drawn_is_whole_and_help_and_quit_always_show(
 
 
 async def test_a_wide_terminal_shows_the_correction_keys(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=(160, 45)) as pilot:
@@ -54,7 +52,7 @@ async def test_a_wide_terminal_shows_the_correction_keys(
 
 
 async def test_with_the_fields_pane_focused_the_arrows_name_the_indicators(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=(120, 36)) as pilot:

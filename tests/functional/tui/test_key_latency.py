@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual._time import get_time
 
 from store.repository import Repository
@@ -22,7 +20,7 @@ def test_a_key_time_is_taken_once() -> None:
 
 
 async def test_each_move_key_records_one_latency_and_the_first_view_none(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(synthetic_db, opened)
     async with app.run_test(size=SIZE) as pilot:

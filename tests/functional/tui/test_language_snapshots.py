@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -36,15 +35,15 @@ def run_keys(keys: Sequence[str]) -> Any:
 
 @pytest.mark.parametrize("screen", sorted(SCREENS))
 def test_chinese_layout(
-    screen: str, snap_compare: Any, synthetic_db: Path, opened: list[Repository]
+    screen: str, snap_compare: Any, synthetic_file: str, opened: list[Repository]
 ) -> None:
     set_language("zh")
-    app = sample_app(synthetic_db, opened)
+    app = sample_app(synthetic_file, opened)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_keys(SCREENS[screen]))
 
 
 def test_english_field_editor(
-    snap_compare: Any, synthetic_db: Path, opened: list[Repository]
+    snap_compare: Any, synthetic_file: str, opened: list[Repository]
 ) -> None:
-    app = sample_app(synthetic_db, opened)
+    app = sample_app(synthetic_file, opened)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_keys(SCREENS["field_editor"]))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from parser import fit_score
 from store.candidates import KNOWN_SCORED
 from store.name_search import score as similarity
@@ -25,7 +23,7 @@ def _full_scan_by_fit(repository: Repository, project_id: int) -> list[tuple[str
     return sorted(scored, key=lambda pair: -pair[1])
 
 
-def test_pool_ranks_as_a_full_scan_when_few_names_are_known(synthetic_db: Path) -> None:
+def test_pool_ranks_as_a_full_scan_when_few_names_are_known(synthetic_db: str) -> None:
     with read(synthetic_db) as repository:
         repository.add_known_names((name, "") for name in KNOWN)
         assert len(KNOWN) < KNOWN_SCORED
@@ -40,7 +38,7 @@ def test_pool_ranks_as_a_full_scan_when_few_names_are_known(synthetic_db: Path) 
 
 
 def test_with_many_known_names_the_best_fits_are_those_of_a_full_scan(
-    synthetic_db: Path,
+    synthetic_db: str,
 ) -> None:
     many = [f"{name}{number}期" for number in range(30) for name in KNOWN] + ["完成任务0第一期"]
     with read(synthetic_db) as repository:
@@ -55,7 +53,7 @@ def test_with_many_known_names_the_best_fits_are_those_of_a_full_scan(
 
 
 async def test_typing_while_names_load_ranks_what_is_typed_and_picks_a_known_name(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     with read(synthetic_db) as repository:
         repository.add_known_names((name, "") for name in KNOWN)

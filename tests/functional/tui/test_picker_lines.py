@@ -4,7 +4,6 @@ shows (their target), never by an id the list does not show."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,7 +25,7 @@ def screen_lines(app: Any) -> list[str]:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 async def test_each_candidate_is_one_line_and_no_id_is_shown(
-    size: tuple[int, int], sample_db: Path, opened: list[Repository]
+    size: tuple[int, int], sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=size) as pilot:

@@ -6,6 +6,7 @@ import pytest
 from textual.widget import Widget
 
 from store.repository import Repository
+from tests.databases import Databases
 from tests.functional.tui.conftest import SIZE, make_app, review_screen, settle
 from tui.widgets.fields_pane import FieldsPane
 from tui.widgets.project_list import ProjectList
@@ -22,7 +23,7 @@ def stale_rows(widget: Widget) -> list[int]:
 
 @pytest.mark.parametrize("database", ["sample_db", "synthetic_db"])
 async def test_moving_through_projects_leaves_no_stale_line(
-    database: str, request: pytest.FixtureRequest, opened: list[Repository]
+    database: str, databases: Databases, request: pytest.FixtureRequest, opened: list[Repository]
 ) -> None:
     """The sample's displaced names scroll the raw pane; synthetic blocks are small, so most
     synthetic moves repaint only the highlight's rows."""

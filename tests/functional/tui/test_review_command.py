@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from store.repository import Repository
@@ -20,27 +18,29 @@ def opened_apps(monkeypatch: pytest.MonkeyPatch) -> list[ReviewApp]:
 
 
 def test_bare_gzreview_imports_the_sample_into_an_empty_database_and_says_so(
-    tmp_path: Path, opened_apps: list[ReviewApp]
+    database_url: str, opened_apps: list[ReviewApp]
 ) -> None:
-    result = Cli(tmp_path / "new.db")()
+    result = Cli(database_url)()
     assert result.exit_code == 0, result.output
     assert "bundled sample" in result.output and "34 projects" in result.output
     assert len(opened_apps) == 1 and opened_apps[0].notice
-    with Repository.open(tmp_path / "new.db", "checker") as store:
+    with Repository.open(database_url, "checker") as store:
         assert len(store.project_ids()) == 34
-    again = Cli(tmp_path / "new.db")()
+    again = Cli(database_url)()
     assert "bundled sample" not in again.output
     assert len(opened_apps) == 2 and not opened_apps[1].notice
 
 
-def test_review_refuses_an_empty_database(tmp_path: Path, opened_apps: list[ReviewApp]) -> None:
-    result = Cli(tmp_path / "empty.db")("review")
+def test_review_refuses_an_empty_database(
+    database_url: str, opened_apps: list[ReviewApp]
+) -> None:
+    result = Cli(database_url)("review")
     assert result.exit_code == 2
     assert "gzreview import" in result.output and opened_apps == []
 
 
 def test_review_opens_one_document_by_name_or_refuses_an_unknown_one(
-    sample_db: Path, opened_apps: list[ReviewApp]
+    sample_db: str, opened_apps: list[ReviewApp]
 ) -> None:
     cli = Cli(sample_db)
     assert cli("review", "--document", "000_a843d2df25de4824.txt").exit_code == 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from store.repository import Repository
 from store.views import ListFilter, ListQuery, Status
 from tests.functional.tui.conftest import SIZE, make_app, read, review_screen, settle
@@ -13,7 +11,7 @@ from tui.screens.review_screen import ReviewScreen
 
 
 async def test_navigation_moves_through_the_list_in_store_order(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -30,7 +28,7 @@ async def test_navigation_moves_through_the_list_in_store_order(
 
 
 async def test_verify_stores_the_status_and_jumps_to_the_next_needing_review(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -46,7 +44,7 @@ async def test_verify_stores_the_status_and_jumps_to_the_next_needing_review(
 
 
 async def test_flag_with_a_note_stores_status_and_note(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -65,7 +63,7 @@ async def test_flag_with_a_note_stores_status_and_note(
 
 
 async def test_cancelled_or_empty_flag_changes_nothing(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -84,7 +82,7 @@ async def test_cancelled_or_empty_flag_changes_nothing(
 
 
 async def test_filter_cycles_through_the_four_views(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -112,7 +110,7 @@ async def test_filter_cycles_through_the_four_views(
 
 
 async def test_undo_and_redo_go_through_the_store(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -134,7 +132,7 @@ async def test_undo_and_redo_go_through_the_store(
 
 
 async def test_nothing_to_undo_is_a_notification_not_a_crash(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -149,7 +147,7 @@ async def test_nothing_to_undo_is_a_notification_not_a_crash(
         assert [entry.action for entry in store.history()] == ["verify"]
 
 
-async def test_n_skips_verified_projects(sample_db: Path, opened: list[Repository]) -> None:
+async def test_n_skips_verified_projects(sample_db: str, opened: list[Repository]) -> None:
     with read(sample_db) as store:
         ids = store.project_ids()
         for project_id in ids[1:3]:
@@ -163,7 +161,7 @@ async def test_n_skips_verified_projects(sample_db: Path, opened: list[Repositor
 
 
 async def test_reopening_restores_filter_and_project(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -181,7 +179,7 @@ async def test_reopening_restores_filter_and_project(
         assert screen.detail is not None and screen.detail.id == chosen
 
 
-async def test_search_selects_the_best_match(sample_db: Path, opened: list[Repository]) -> None:
+async def test_search_selects_the_best_match(sample_db: str, opened: list[Repository]) -> None:
     with read(sample_db) as store:
         ids = store.project_ids()
         wanted = store.project(ids[5])
@@ -195,7 +193,7 @@ async def test_search_selects_the_best_match(sample_db: Path, opened: list[Repos
         assert review_screen(app).selected_id() == wanted.id
 
 
-async def test_palette_runs_review_actions(sample_db: Path, opened: list[Repository]) -> None:
+async def test_palette_runs_review_actions(sample_db: str, opened: list[Repository]) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -209,7 +207,7 @@ async def test_palette_runs_review_actions(sample_db: Path, opened: list[Reposit
         assert store.project(first).status is Status.VERIFIED
 
 
-async def test_undo_shows_the_project_it_changed(sample_db: Path, opened: list[Repository]) -> None:
+async def test_undo_shows_the_project_it_changed(sample_db: str, opened: list[Repository]) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -226,7 +224,7 @@ async def test_undo_shows_the_project_it_changed(sample_db: Path, opened: list[R
 
 
 async def test_shift_u_puts_a_verified_project_back_to_unreviewed(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -242,7 +240,7 @@ async def test_shift_u_puts_a_verified_project_back_to_unreviewed(
 
 
 async def test_a_project_changed_elsewhere_is_refused_then_reloaded(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:

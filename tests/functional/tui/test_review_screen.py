@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from store.repository import Repository
+from tests.databases import Databases
 from tests.functional.tui.conftest import SIZE, UNITS, make_app, review_screen, settle
 from tests.functional.tui.synthetic import import_synthetic, synthetic_document
 from tui.screens.help_screen import HelpScreen
@@ -25,7 +24,7 @@ def shown(pane: RawTextPane) -> bool:
 
 
 async def test_block_and_displaced_name_are_both_highlighted_in_view(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(synthetic_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -45,7 +44,7 @@ async def test_block_and_displaced_name_are_both_highlighted_in_view(
 
 
 async def test_names_with_brackets_are_drawn_as_printed(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(synthetic_db, opened)
     async with app.run_test(size=SIZE) as pilot:
@@ -56,7 +55,7 @@ async def test_names_with_brackets_are_drawn_as_printed(
         assert "项目0[b]甲[/b]" in fields.render_line(0).text
 
 
-async def test_help_lists_every_key_and_closes(sample_db: Path, opened: list[Repository]) -> None:
+async def test_help_lists_every_key_and_closes(sample_db: str, opened: list[Repository]) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -71,7 +70,7 @@ async def test_help_lists_every_key_and_closes(sample_db: Path, opened: list[Rep
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_t_hides_and_shows_the_raw_pane(sample_db: Path, opened: list[Repository]) -> None:
+async def test_t_hides_and_shows_the_raw_pane(sample_db: str, opened: list[Repository]) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -84,7 +83,7 @@ async def test_t_hides_and_shows_the_raw_pane(sample_db: Path, opened: list[Repo
 
 
 async def test_a_narrow_terminal_starts_without_the_raw_pane(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     """Below 110 columns the list and fields get the width; `t` still shows the raw text, and
     that choice holds when the terminal is resized."""
@@ -104,7 +103,7 @@ async def test_a_narrow_terminal_starts_without_the_raw_pane(
 
 
 async def test_widening_the_terminal_brings_the_raw_pane_back(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -117,9 +116,9 @@ async def test_widening_the_terminal_brings_the_raw_pane_back(
 
 
 async def test_a_large_list_is_virtual_and_loads_rows_on_demand(
-    tmp_path: Path, opened: list[Repository]
+    databases: Databases, opened: list[Repository]
 ) -> None:
-    path = tmp_path / "large.db"
+    path = databases.new("large")
     documents = [synthetic_document(f"d{number:03}.txt", UNITS, 40) for number in range(30)]
     import_synthetic(path, documents)
     app = make_app(path, opened)

@@ -6,8 +6,6 @@ of the app's current state. A region Textual forgets to repaint stays stale on a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.widgets._toast import Toast
 
@@ -20,7 +18,7 @@ from tui.app import ReviewApp
 SIZES = [(160, 45), (120, 36), (100, 30), (80, 24)]
 
 
-def notice_app(path: Path, opened: list[Repository]) -> ReviewApp:
+def notice_app(path: str, opened: list[Repository]) -> ReviewApp:
     """The app as a bare `gzreview` opens it on a new database: with the sample notice."""
     app = make_app(path, opened)
     app.notice = "The database was empty, so the bundled sample 广州市无线电监测站 was imported."
@@ -28,7 +26,7 @@ def notice_app(path: Path, opened: list[Repository]) -> ReviewApp:
 
 
 async def test_an_expired_notice_leaves_the_terminal(
-    sample_db: Path, opened: list[Repository], monkeypatch: pytest.MonkeyPatch
+    sample_db: str, opened: list[Repository], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(tui.app, "NOTICE_TIMEOUT_S", 2.0)
     app = notice_app(sample_db, opened)
@@ -43,7 +41,7 @@ async def test_an_expired_notice_leaves_the_terminal(
 
 
 async def test_hiding_the_raw_pane_repaints_at_once(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     terminal = attach_terminal(app, 160, 45)
@@ -64,7 +62,7 @@ async def test_hiding_the_raw_pane_repaints_at_once(
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 async def test_the_terminal_stays_true_through_a_session(
-    size: tuple[int, int], sample_db: Path, opened: list[Repository]
+    size: tuple[int, int], sample_db: str, opened: list[Repository]
 ) -> None:
     """Moving, hiding panes, filtering, modal screens opening and closing, a toast expiring."""
     app = make_app(sample_db, opened)
@@ -89,7 +87,7 @@ async def test_the_terminal_stays_true_through_a_session(
 
 
 async def test_a_toast_shows_names_with_brackets_as_printed(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     """Synthetic names hold `[b]…[/b]`; the verify toast quotes the name as it is."""
     app = make_app(synthetic_db, opened)

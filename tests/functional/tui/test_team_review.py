@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -39,7 +38,7 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], seconds:
 
 
 async def test_another_reviewers_verify_shows_within_two_seconds_without_a_key(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(synthetic_db, opened, reviewer="alice")
     async with app.run_test(size=SIZE) as pilot:
@@ -62,7 +61,7 @@ async def test_another_reviewers_verify_shows_within_two_seconds_without_a_key(
 
 @pytest.mark.usefixtures("fast_poll")
 async def test_a_rename_of_the_shown_project_is_shown_in_place(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(synthetic_db, opened, reviewer="alice")
     async with app.run_test(size=SIZE) as pilot:
@@ -82,7 +81,7 @@ async def test_a_rename_of_the_shown_project_is_shown_in_place(
 
 @pytest.mark.usefixtures("fast_poll")
 async def test_a_shown_project_merged_away_leads_to_the_one_it_went_into(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(synthetic_db, opened, reviewer="alice")
     async with app.run_test(size=SIZE) as pilot:
@@ -99,7 +98,7 @@ async def test_a_shown_project_merged_away_leads_to_the_one_it_went_into(
 
 
 @pytest.mark.usefixtures("fast_poll")
-async def test_a_new_import_joins_the_list(synthetic_db: Path, opened: list[Repository]) -> None:
+async def test_a_new_import_joins_the_list(synthetic_db: str, opened: list[Repository]) -> None:
     app = make_app(synthetic_db, opened, reviewer="alice")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -112,7 +111,7 @@ async def test_a_new_import_joins_the_list(synthetic_db: Path, opened: list[Repo
 
 @pytest.mark.usefixtures("fast_poll")
 async def test_the_shown_document_is_claimed_and_released_however_the_app_quits(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(synthetic_db, opened, reviewer="alice")
     with read(synthetic_db, "bob") as bob:
@@ -126,7 +125,7 @@ async def test_the_shown_document_is_claimed_and_released_however_the_app_quits(
 
 @pytest.mark.usefixtures("fast_poll")
 async def test_others_documents_are_marked_skipped_by_n_and_acting_there_says_whose(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     with read(synthetic_db, "bob") as bob:
         bob.take_claim(2)
@@ -167,7 +166,7 @@ async def test_others_documents_are_marked_skipped_by_n_and_acting_there_says_wh
 
 
 async def test_moving_while_others_changes_load_keeps_where_the_reviewer_went(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(synthetic_db, opened, reviewer="alice")
     async with app.run_test(size=SIZE) as pilot:
@@ -186,7 +185,7 @@ async def test_moving_while_others_changes_load_keeps_where_the_reviewer_went(
 
 @pytest.mark.usefixtures("fast_poll")
 async def test_a_change_next_to_the_shown_project_refreshes_what_it_knows_of_it(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(synthetic_db, opened, reviewer="alice")
     async with app.run_test(size=SIZE) as pilot:
@@ -208,7 +207,7 @@ async def test_a_change_next_to_the_shown_project_refreshes_what_it_knows_of_it(
 
 @pytest.mark.usefixtures("fast_poll")
 async def test_a_filtered_list_is_reloaded_when_a_project_leaves_it(
-    synthetic_db: Path, opened: list[Repository]
+    synthetic_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(synthetic_db, opened, reviewer="alice")
     async with app.run_test(size=SIZE) as pilot:

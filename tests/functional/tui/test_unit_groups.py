@@ -3,7 +3,6 @@ row stays in view when the terminal shrinks."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -33,7 +32,7 @@ def unit_above(lines: list[str], row: int) -> str:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 async def test_each_unit_is_a_header_and_the_same_names_sit_under_different_units(
-    size: tuple[int, int], sample_db: Path, opened: list[Repository]
+    size: tuple[int, int], sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=size) as pilot:
@@ -55,7 +54,7 @@ async def test_each_unit_is_a_header_and_the_same_names_sit_under_different_unit
 
 
 async def test_the_two_similar_units_read_differently(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -71,7 +70,7 @@ async def test_the_two_similar_units_read_differently(
 
 
 async def test_the_selected_row_stays_in_view_when_the_terminal_shrinks(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -91,7 +90,7 @@ async def test_the_selected_row_stays_in_view_when_the_terminal_shrinks(
 
 
 async def test_a_list_that_fits_has_nothing_to_scroll(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     """34 projects and 3 unit headers fit in 41 lines: no scrollbar, no blank scroll range."""
     app = make_app(sample_db, opened)

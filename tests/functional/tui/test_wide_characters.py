@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.strip import Strip
 
@@ -17,7 +15,7 @@ UNIT = "广州市无线电监测站工业和信息化产业发展中心"
 
 @pytest.mark.parametrize("size", [(160, 45), (120, 36)], ids=lambda size: f"{size[0]}x{size[1]}")
 async def test_a_toast_over_pane_borders_keeps_every_character(
-    size: tuple[int, int], sample_db: Path, opened: list[Repository]
+    size: tuple[int, int], sample_db: str, opened: list[Repository]
 ) -> None:
     """One message starts on an even cell and one on an odd one, so a character straddles every
     pane edge under the toast in one of them."""
@@ -37,7 +35,7 @@ async def test_a_toast_over_pane_borders_keeps_every_character(
 
 
 async def test_without_overlays_the_screen_is_painted_as_textual_paints_it(
-    sample_db: Path, opened: list[Repository]
+    sample_db: str, opened: list[Repository]
 ) -> None:
     app = make_app(sample_db, opened)
     async with app.run_test(size=(160, 45)) as pilot:

@@ -20,6 +20,7 @@ TECHNICAL_WORDS = {
     "gzreview", "SQLAlchemy", "URL", "JSON", "Lines", "UTF", "BOM", "CSV", "CPU", "Frictionless",
     "jsonl", "csv", "xlsx", "datapackage", "table", "txt", "zh", "en", "x",
     "root", "local", "share", "db",  # the default database path
+    "PostgreSQL", "SQLite",  # the two databases, by name
 }  # fmt: skip
 """Words allowed in the Chinese help: names of formats, tools, files and languages."""
 

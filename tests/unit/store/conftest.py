@@ -1,10 +1,9 @@
-"""Shared fixtures: a repository on a temporary SQLite file and hand-built parsed documents."""
+"""Shared fixtures: a repository on a throwaway database (either back end), hand-built documents."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -63,9 +62,9 @@ def import_document(repo: Repository, document: Document) -> int:
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Repository]:
-    """Yield a repository for reviewer `alice` on a fresh database file."""
-    with Repository.open(tmp_path / "store.db", reviewer="alice") as repository:
+def repo(database_url: str) -> Iterator[Repository]:
+    """Yield a repository for reviewer `alice` on a fresh database."""
+    with Repository.open(database_url, reviewer="alice") as repository:
         yield repository
 
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
-import tempfile
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +21,7 @@ from store.operations import (
 )
 from store.repository import Repository
 from store.views import IndicatorView, ProjectDetail
+from tests.databases import import_sample
 from tests.helpers.acting import act
 
 SAMPLE = Path(__file__).resolve().parents[3] / "data" / "000_a843d2df25de4824.txt"
@@ -81,20 +79,11 @@ TRUTH: list[tuple[str, tuple[str, ...], str]] = [
 ]
 
 
-@cache
-def _template() -> Path:
-    """Import the sample once per test run into a template database."""
-    path = Path(tempfile.mkdtemp(prefix="gzreview-corrections-")) / "template.db"
-    with Repository.open(path, "importer") as repository:
-        report = repository.import_file(SAMPLE)
-        assert report.outcome == "imported", report
-    return path
-
-
-def sample_database(folder: Path, name: str = "sample.db") -> Path:
-    """Return a fresh database file holding a fresh import of the sample."""
-    path = folder / name
-    shutil.copy(_template(), path)
+def sqlite_sample(folder: Path) -> Path:
+    """Return a SQLite file holding a fresh import of the sample, for SQLite-only tests (the
+    others take the `sample_url` fixture, on each back end)."""
+    path = folder / "sample.db"
+    import_sample(str(path))
     return path
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -12,13 +11,13 @@ from store.operations import BulkVerify
 from store.repository import Repository
 from store.views import ListFilter, ListQuery, Status
 from tests.helpers.acting import flag
-from tests.unit.store.corrections_session import export_all, sample_database
+from tests.unit.store.corrections_session import export_all
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Repository]:
+def repo(sample_url: str) -> Iterator[Repository]:
     """A fresh import of the sample, reviewed by alice."""
-    with Repository.open(sample_database(tmp_path), "alice") as repository:
+    with Repository.open(sample_url, "alice") as repository:
         yield repository
 
 
@@ -51,9 +50,9 @@ def test_bulk_verify_is_one_entry_and_one_undo(repo: Repository) -> None:
     assert repo.count_projects(ListQuery(status=ListFilter.VERIFIED)) == len(rows)
 
 
-def test_one_stale_project_refuses_the_whole_bulk_verify(repo: Repository, tmp_path: Path) -> None:
+def test_one_stale_project_refuses_the_whole_bulk_verify(repo: Repository, sample_url: str) -> None:
     rows = repo.verifiable(ListQuery(), include_flagged=False)
-    with Repository.open(tmp_path / "sample.db", "bob") as bob:
+    with Repository.open(sample_url, "bob") as bob:
         flag(bob, rows[5].id, "bob 有疑问")
     with pytest.raises(StaleEditError, match="bob"):
         repo.perform(BulkVerify(tuple(row.key for row in rows)),

@@ -1,17 +1,16 @@
-"""Two reviewers writing to one SQLite file at once queue on the lock instead of failing."""
+"""Two reviewers writing to one database at once queue on the lock instead of failing."""
 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from store.repository import Repository
 from tests.helpers.acting import flag
 from tests.unit.store.conftest import import_document, make_document
 
 
-def test_concurrent_writers_all_succeed(tmp_path: Path) -> None:
-    path = tmp_path / "shared.db"
+def test_concurrent_writers_all_succeed(database_url: str) -> None:
+    path = database_url
     with Repository.open(path, "setup") as setup:
         import_document(setup, make_document(projects=2))
         first, second = setup.project_ids()

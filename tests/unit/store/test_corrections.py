@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -23,15 +22,15 @@ from store.operations import (
 from store.repository import Repository
 from store.views import IndicatorView, ProjectDetail, Status
 from tests.helpers.acting import act
-from tests.unit.store.corrections_session import export_all, sample_database
+from tests.unit.store.corrections_session import export_all
 
 UNIT_ONE_LAST = 11  # index of the last project of the first unit in the sample
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Repository]:
+def repo(sample_url: str) -> Iterator[Repository]:
     """A fresh import of the sample, reviewed by alice."""
-    with Repository.open(sample_database(tmp_path), "alice") as repository:
+    with Repository.open(sample_url, "alice") as repository:
         yield repository
 
 

@@ -4,9 +4,8 @@ and replay onto a fresh import to the same dataset."""
 from __future__ import annotations
 
 import json
-import tempfile
+from collections.abc import Callable
 from contextlib import suppress
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -26,12 +25,9 @@ from store.operations import (
     Verify,
 )
 from store.repository import Repository
+from tests.databases import examples
 from tests.helpers.acting import act
-from tests.unit.store.corrections_session import (
-    export_all,
-    sample_database,
-    without_verifier,
-)
+from tests.unit.store.corrections_session import export_all, without_verifier
 
 VERBS = ("rename", "swap", "merge", "split_indicator", "split_target", "move", "edit", "verify")
 
@@ -67,17 +63,17 @@ def _operation(repo: Repository, verb: str, index: int, argument: int, direction
     return Verify(detail.key)
 
 
-@settings(
-    max_examples=12,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-@given(st.lists(operation, min_size=1, max_size=7))
 def test_random_corrections_keep_invariants_undo_fully_and_replay_identically(
-    operations: list[tuple[str, int, int, int]],
+    new_sample: Callable[[], str], backend: str
 ) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        with Repository.open(sample_database(Path(folder)), "alice") as repo:
+    @settings(
+        max_examples=examples(backend, 12),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(operations=st.lists(operation, min_size=1, max_size=7))
+    def run(operations: list[tuple[str, int, int, int]]) -> None:
+        with Repository.open(new_sample(), "alice") as repo:
             imported = export_all(repo)
             for drawn in operations:
                 with suppress(RefusedError, VerifiedLockedError):  # refused: nothing changed
@@ -92,7 +88,9 @@ def test_random_corrections_keep_invariants_undo_fully_and_replay_identically(
                     break
                 assert repo.invariant_problems() == []
             assert export_all(repo) == imported
-        with Repository.open(sample_database(Path(folder), "fresh.db"), "bob") as fresh:
+        with Repository.open(new_sample(), "bob") as fresh:
             report = replay(fresh, lines)
             assert report.failures == []
             assert without_verifier(export_all(fresh)) == without_verifier(reviewed)
+
+    run()

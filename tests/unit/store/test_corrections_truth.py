@@ -4,7 +4,6 @@ even after the kinds of mistakes a parser makes (merged, split, mis-named projec
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from store.repository import Repository
 from tests.unit.store.corrections_session import (
@@ -13,13 +12,12 @@ from tests.unit.store.corrections_session import (
     export_all,
     fix_names,
     fix_structure,
-    sample_database,
     scramble,
 )
 
 
-def test_the_verbs_reach_the_reviewed_dataset_from_a_scrambled_import(tmp_path: Path) -> None:
-    with Repository.open(sample_database(tmp_path), "alice") as repo:
+def test_the_verbs_reach_the_reviewed_dataset_from_a_scrambled_import(sample_url: str) -> None:
+    with Repository.open(sample_url, "alice") as repo:
         expected = blocks(repo)
         scramble(repo)
         assert blocks(repo) != expected

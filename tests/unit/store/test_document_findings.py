@@ -67,6 +67,7 @@ def test_a_whole_document_has_no_findings(repo: Repository) -> None:
 
 
 def test_a_schema_2_database_is_upgraded_with_findings(tmp_path: Path) -> None:
+    """SQLite only: a version-2 SQLite file, made by hand, upgrades in place when opened."""
     path = tmp_path / "old.db"
     cut, _ = _truncated_sample(tmp_path)
     with Repository.open(path, "alice") as repo:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -63,11 +62,11 @@ def test_flag_sets_note_and_reopen_resets_status_and_provenance(loaded: Reposito
 
 
 def test_stale_version_is_refused_naming_project_and_reviewer(
-    loaded: Repository, tmp_path: Path
+    loaded: Repository, database_url: str
 ) -> None:
     project_id = _first(loaded)
     key = key_of(loaded, project_id)
-    with Repository.open(tmp_path / "store.db", reviewer="bob") as bob:
+    with Repository.open(database_url, reviewer="bob") as bob:
         bob.perform(FlagWithNote(key, "bob's doubt"), {key: 1})
     with pytest.raises(StaleEditError, match="“项目0” was changed by bob") as caught:
         loaded.perform(Verify(key), {key: 1})
@@ -131,11 +130,11 @@ def test_new_action_after_undo_ends_redo_but_keeps_history(loaded: Repository) -
 
 
 def test_undo_is_refused_when_someone_changed_the_project_since(
-    loaded: Repository, tmp_path: Path
+    loaded: Repository, database_url: str
 ) -> None:
     project_id = _first(loaded)
     act(loaded, Verify(key_of(loaded, project_id)))
-    with Repository.open(tmp_path / "store.db", reviewer="bob") as bob:
+    with Repository.open(database_url, reviewer="bob") as bob:
         act(bob, FlagWithNote(key_of(bob, project_id), "no"))
     with pytest.raises(StaleEditError, match="bob"):
         loaded.undo()
@@ -143,10 +142,10 @@ def test_undo_is_refused_when_someone_changed_the_project_since(
     assert not loaded.history()[-1].undone
 
 
-def test_undo_and_redo_are_per_reviewer(loaded: Repository, tmp_path: Path) -> None:
+def test_undo_and_redo_are_per_reviewer(loaded: Repository, database_url: str) -> None:
     first, second, _ = loaded.project_ids()
     act(loaded, Verify(key_of(loaded, first)))
-    with Repository.open(tmp_path / "store.db", reviewer="bob") as bob:
+    with Repository.open(database_url, reviewer="bob") as bob:
         act(bob, Verify(key_of(bob, second)))
         assert bob.undo().entry.project_keys == (bob.project(second).key,)
     assert loaded.project(first).status is Status.VERIFIED

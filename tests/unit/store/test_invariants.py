@@ -16,14 +16,15 @@ from store.invariants import coverage_steps, outside, text_problems
 from store.operations import Operation, Summary
 from store.operations.context import EditContext
 from store.repository import Repository
+from tests.databases import execute_raw
 from tests.helpers.acting import set_note, split_target
-from tests.unit.store.corrections_session import export_all, sample_database
+from tests.unit.store.corrections_session import export_all, sqlite_sample
 
 
 @pytest.fixture
-def sample(tmp_path: Path) -> Iterator[Repository]:
+def sample(sample_url: str) -> Iterator[Repository]:
     """A fresh import of the sample."""
-    with Repository.open(sample_database(tmp_path), "alice") as repository:
+    with Repository.open(sample_url, "alice") as repository:
         yield repository
 
 
@@ -94,17 +95,17 @@ def test_an_edit_that_breaks_an_invariant_is_refused_and_nothing_changes(
 
 
 def test_whole_document_check_reports_text_claimed_by_nothing(
-    sample: Repository, tmp_path: Path
+    sample: Repository, sample_url: str
 ) -> None:
-    with sqlite3.connect(tmp_path / "sample.db") as connection:
-        connection.execute("UPDATE projects SET name_spans = '[]' WHERE id = 1")
+    execute_raw(sample_url, "UPDATE projects SET name_spans = '[]' WHERE id = 1")
     problems = sample.invariant_problems()
     assert len(problems) == 1 and "is claimed by nothing" in problems[0]
     assert problems[0].startswith("000_a843d2df25de4824.txt: characters")
 
 
 def test_an_older_database_gets_noise_spans_and_sparse_positions(tmp_path: Path) -> None:
-    path = sample_database(tmp_path)
+    """SQLite only: a SQLite file upgrades itself in place from version 1."""
+    path = sqlite_sample(tmp_path)
     with sqlite3.connect(path) as connection:
         connection.execute("ALTER TABLE documents DROP COLUMN noise_spans")
         connection.execute("ALTER TABLE projects DROP COLUMN absorbed_names")
@@ -118,7 +119,8 @@ def test_an_older_database_gets_noise_spans_and_sparse_positions(tmp_path: Path)
 
 
 def test_an_entry_logged_before_the_upgrade_still_undoes(tmp_path: Path) -> None:
-    path = sample_database(tmp_path)
+    """SQLite only: an edit logged by a version-1 SQLite file still undoes after its upgrade."""
+    path = sqlite_sample(tmp_path)
     with Repository.open(path, "alice") as repo:
         key, version = _first_key(repo)
         set_note(repo, repo.project_ids()[0], "旧备注", version)

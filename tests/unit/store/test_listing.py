@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from store.repository import Repository
 from store.views import ListFilter, ListQuery, Order
 from tests.helpers.acting import flag, verify
-from tests.unit.store.corrections_session import sample_database
 
 UNIT = "广州市无线电监测站"
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Repository]:
+def repo(sample_url: str) -> Iterator[Repository]:
     """A fresh import of the sample."""
-    with Repository.open(sample_database(tmp_path), "alice") as repository:
+    with Repository.open(sample_url, "alice") as repository:
         yield repository
 
 

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from store import importer
 from store.batch import parallel_import
 from store.batch.parallel_import import Prepared, import_files
 from store.db import bulk_insert as real_bulk_insert
 from store.importer import collect_sources
+from store.models import INDICATORS
 from store.repository import Repository
+from tests.databases import Databases, select_rows, table_rows
 
 SAMPLE = Path(__file__).resolve().parents[3] / "data" / "000_a843d2df25de4824.txt"
 DEPARTMENT = "广州市工业和信息化局"
@@ -40,29 +41,12 @@ def _write_batch(folder: Path) -> list[Path]:
     return collect_sources([folder])
 
 
-def _tables(database: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Return every table's rows in insertion order, without the import time stamps."""
-    connection = sqlite3.connect(database)
-    try:
-        tables = [
-            row[0]
-            for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-            )
-        ]
-        dumped = {}
-        for table in tables:
-            columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
-            kept = ", ".join(column for column in columns if column != "imported_at")
-            dumped[table] = connection.execute(
-                f"SELECT {kept} FROM {table} ORDER BY rowid"
-            ).fetchall()
-        return dumped
-    finally:
-        connection.close()
+def _tables(database: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Return every table's rows in insertion (id) order, without the import time stamps."""
+    return table_rows(database, without=frozenset({"imported_at"}))
 
 
-def _import(database: Path, files: list[Path], jobs: int) -> list[tuple[Any, ...]]:
+def _import(database: str, files: list[Path], jobs: int) -> list[tuple[Any, ...]]:
     """Import the files with `jobs` processes; return each report's visible fields."""
     with Repository.open(database, reviewer="alice") as repository:
         reports = list(import_files(repository, files, jobs))
@@ -81,11 +65,12 @@ def _import(database: Path, files: list[Path], jobs: int) -> list[tuple[Any, ...
     ]
 
 
-def test_parallel_import_equals_serial_import(tmp_path: Path) -> None:
+def test_parallel_import_equals_serial_import(tmp_path: Path, databases: Databases) -> None:
     """Same rows (ids included), same reports in file order, failures and duplicates alike."""
     files = _write_batch(tmp_path / "in")
-    serial = _import(tmp_path / "serial.db", files, jobs=1)
-    parallel = _import(tmp_path / "parallel.db", files, jobs=3)
+    serial_db, parallel_db = databases.new("serial"), databases.new("parallel")
+    serial = _import(serial_db, files, jobs=1)
+    parallel = _import(parallel_db, files, jobs=3)
     assert parallel == serial
     assert [outcome for _, outcome, *_ in serial] == [
         "imported",
@@ -98,27 +83,23 @@ def test_parallel_import_equals_serial_import(tmp_path: Path) -> None:
         "failed",
         "imported",
     ]
-    serial_tables, parallel_tables = (
-        _tables(tmp_path / "serial.db"),
-        _tables(tmp_path / "parallel.db"),
-    )
+    serial_tables, parallel_tables = _tables(serial_db), _tables(parallel_db)
     assert serial_tables["projects"] and serial_tables["indicators"]
     assert parallel_tables == serial_tables
 
 
 def test_a_file_already_imported_is_a_duplicate_in_a_later_parallel_import(
-    tmp_path: Path,
+    tmp_path: Path, database_url: str
 ) -> None:
     """The duplicate check runs against the database at insert time, as in the serial import."""
     files = _write_batch(tmp_path / "in")
-    database = tmp_path / "store.db"
-    _import(database, files[:2], jobs=1)
-    again = _import(database, files[:3], jobs=2)
+    _import(database_url, files[:2], jobs=1)
+    again = _import(database_url, files[:3], jobs=2)
     assert [outcome for _, outcome, *_ in again] == ["duplicate", "duplicate", "imported"]
 
 
 def test_interrupt_leaves_only_whole_documents(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database_url: str
 ) -> None:
     """Ctrl-C while the third document's indicators go in: two whole documents, nothing of it."""
     files = _write_batch(tmp_path / "in")[:4]
@@ -133,46 +114,44 @@ def test_interrupt_leaves_only_whole_documents(
         real_bulk_insert(connection, table, rows)
 
     monkeypatch.setattr(importer, "bulk_insert", interrupting)
-    with Repository.open(tmp_path / "store.db", reviewer="alice") as repository:
+    with Repository.open(database_url, reviewer="alice") as repository:
         reports = import_files(repository, files, jobs=2)
         assert [next(reports).outcome, next(reports).outcome] == ["imported", "imported"]
         with pytest.raises(KeyboardInterrupt):
             next(reports)
-    tables = _tables(tmp_path / "store.db")
+    tables = _tables(database_url)
     assert len(tables["documents"]) == 2
     assert {row[1] for row in tables["projects"]} == {1, 2}  # document_id column
 
 
-def test_a_broken_worker_pool_imports_the_file_here(tmp_path: Path) -> None:
+def test_a_broken_worker_pool_imports_the_file_here(tmp_path: Path, database_url: str) -> None:
     """A worker that died (killed, out of memory) costs speed, not the file."""
     files = _write_batch(tmp_path / "in")[:1]
     broken: Future[Prepared] = Future()
     broken.set_exception(BrokenProcessPool("a worker died"))
-    with Repository.open(tmp_path / "store.db", reviewer="alice") as repository:
+    with Repository.open(database_url, reviewer="alice") as repository:
         report = parallel_import._finish(repository, files[0], broken)
     assert report.outcome == "imported"
     assert report.projects == 34
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_field_spans_are_stored_as_field_and_span_pairs(tmp_path: Path, jobs: int) -> None:
+def test_field_spans_are_stored_as_field_and_span_pairs(
+    tmp_path: Path, jobs: int, database_url: str
+) -> None:
     """Each stored piece is [field, [start, end]] and points at that field's printed text."""
-    database = tmp_path / "spans.db"
+    database = database_url
     text = SAMPLE.read_text(encoding="utf-8")
     other = tmp_path / "other.txt"
     other.write_text(text.replace(DEPARTMENT, "广州市甲局"), encoding="utf-8")
     _import(database, [SAMPLE, other], jobs)
-    connection = sqlite3.connect(database)
-    try:
-        rows = connection.execute(
-            "SELECT period_value, field_spans FROM indicators ORDER BY rowid"
-        ).fetchall()
-    finally:
-        connection.close()
+    query = select(INDICATORS.c.period_value, INDICATORS.c.field_spans)
+    rows = select_rows(database, query.order_by(INDICATORS.c.id))
     assert rows
     assert len(rows) == 2 * 168
     for period_value, stored in rows[:168]:  # the sample's own indicators
-        pieces = json.loads(stored)
+        pieces = stored
+        assert isinstance(pieces, list), pieces  # decoded JSON, not text encoded twice
         assert all(isinstance(field, str) and len(span) == 2 for field, span in pieces)
         printed = "".join(text[a:b] for field, (a, b) in pieces if field == "period_value")
         assert printed == period_value

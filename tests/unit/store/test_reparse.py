@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import suppress
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -27,14 +25,15 @@ from store.operations import (
 )
 from store.repository import Repository
 from store.views import ListFilter, ListQuery, ProjectDetail, Status
+from tests.databases import examples, table_rows
 from tests.helpers.acting import act
-from tests.unit.store.corrections_session import export_all, sample_database
+from tests.unit.store.corrections_session import export_all
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Repository]:
+def repo(sample_url: str) -> Iterator[Repository]:
     """A fresh import of the sample, reviewed by alice."""
-    with Repository.open(sample_database(tmp_path), "alice") as repository:
+    with Repository.open(sample_url, "alice") as repository:
         yield repository
 
 
@@ -91,13 +90,13 @@ def test_a_verified_project_the_new_parser_reads_differently_is_reopened(
     repo: Repository,
 ) -> None:
     ids = _review(repo)
-    tenth = repo.project(ids[9])
+    tenth, first_key = repo.project(ids[9]), repo.project(ids[0]).key
     report = _reparse(repo, parse=_shortened_target)
     assert report.changed == 1 and report.reopened == [tenth.name]
     changed = repo.project(repo.project_id_of(tenth.key))
     assert changed.status is Status.UNREVIEWED and "reparse_changed" in changed.flag_codes
     assert changed.target == tenth.target[:-1]
-    first = repo.project(ids[0])
+    first = repo.project(repo.project_id_of(first_key))  # rows are new: keys last, ids need not
     assert first.status is Status.VERIFIED and first.verified_by == "alice"
     assert repo.count_projects(ListQuery(status=ListFilter.VERIFIED)) == 2
     assert repo.invariant_problems() == []
@@ -109,15 +108,14 @@ def test_a_verified_project_the_new_parser_reads_differently_is_reopened(
     assert export_all(repo) == before_undo
 
 
-def test_a_dry_run_writes_nothing(repo: Repository, tmp_path: Path) -> None:
+def test_a_dry_run_writes_nothing(repo: Repository, sample_url: str) -> None:
     _review(repo)
-    database = tmp_path / "sample.db"
     repo.close()
-    before = database.read_bytes()
-    with Repository.open(database, "alice") as again:
+    before = table_rows(sample_url)
+    with Repository.open(sample_url, "alice") as again:
         report = _reparse(again, parse=_shortened_target, dry_run=True)
         assert report.changed == 1
-    assert database.read_bytes() == before
+    assert table_rows(sample_url) == before
 
 
 def _moved_indicator(text: str, source: str) -> Document:
@@ -135,38 +133,41 @@ def _moved_indicator(text: str, source: str) -> Document:
 VERBS = ("verify", "verify", "rename", "merge", "split", "flag")
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    session=st.lists(st.tuples(st.sampled_from(VERBS), st.integers(0, 33)), max_size=8),
-    new_parser=st.sampled_from([_moved_indicator, _shortened_target]),
-)
 def test_reparse_never_changes_a_verified_project_silently(
-    session: list[tuple[str, int]], new_parser: Parse
+    new_sample: Callable[[], str], backend: str
 ) -> None:
-    with tempfile.TemporaryDirectory() as folder, _opened(folder) as repo:
-        for verb, index in [("verify", 6), ("verify", 7), ("verify", 9), *session]:
-            _act(repo, verb, index)
-        before = {
-            detail.key: detail for detail in map(repo.project, repo.project_ids())
-        }
-        _reparse(repo, parse=new_parser)
-        assert repo.invariant_problems() == []
-        for key, old in before.items():
-            if old.status is not Status.VERIFIED:
-                continue
-            try:
-                now = repo.project(repo.project_id_of(key))
-            except NotFoundError:
-                continue  # reported as not in the new parse
-            if _content(now) == _content(old):
-                assert (now.status, now.verified_by) == (Status.VERIFIED, old.verified_by)
-            else:
-                assert now.status is not Status.VERIFIED
-                assert "reparse_changed" in now.flag_codes
+    @settings(
+        max_examples=examples(backend, 12),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(
+        session=st.lists(st.tuples(st.sampled_from(VERBS), st.integers(0, 33)), max_size=8),
+        new_parser=st.sampled_from([_moved_indicator, _shortened_target]),
+    )
+    def run(session: list[tuple[str, int]], new_parser: Parse) -> None:
+        with Repository.open(new_sample(), "alice") as repo:
+            for verb, index in [("verify", 6), ("verify", 7), ("verify", 9), *session]:
+                _act(repo, verb, index)
+            before = {
+                detail.key: detail for detail in map(repo.project, repo.project_ids())
+            }
+            _reparse(repo, parse=new_parser)
+            assert repo.invariant_problems() == []
+            for key, old in before.items():
+                if old.status is not Status.VERIFIED:
+                    continue
+                try:
+                    now = repo.project(repo.project_id_of(key))
+                except NotFoundError:
+                    continue  # reported as not in the new parse
+                if _content(now) == _content(old):
+                    assert (now.status, now.verified_by) == (Status.VERIFIED, old.verified_by)
+                else:
+                    assert now.status is not Status.VERIFIED
+                    assert "reparse_changed" in now.flag_codes
 
-
-def _opened(folder: str) -> Repository:
-    return Repository.open(sample_database(Path(folder)), "alice")
+    run()
 
 
 def _content(detail: ProjectDetail) -> tuple[object, ...]:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import tempfile
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +12,7 @@ from hypothesis import strategies as st
 from store.batch.replay import replay
 from store.operations import VERBS
 from store.repository import Repository
-from tests.unit.store.corrections_session import sample_database
+from tests.databases import examples
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
@@ -23,16 +22,16 @@ json_values = st.recursive(
 )
 
 
-def _repository(folder: str) -> Repository:
-    return Repository.open(sample_database(Path(folder)), "mallory")
+def _repository(database: str) -> Repository:
+    return Repository.open(database, "mallory")
 
 
 def _key(repository: Repository) -> str:
     return repository.project(repository.project_ids()[0]).key
 
 
-def test_hostile_lines_are_each_refused_with_a_reason(tmp_path: Path) -> None:
-    with _repository(str(tmp_path)) as repository:
+def test_hostile_lines_are_each_refused_with_a_reason(sample_url: str) -> None:
+    with _repository(sample_url) as repository:
         key = _key(repository)
         lines = [
             '{"op": {"verb": "swap_with_neighbour", "project": "' + key + '", "direction": 1e999}}',
@@ -61,17 +60,26 @@ def test_hostile_lines_are_each_refused_with_a_reason(tmp_path: Path) -> None:
         assert repository.history() == []
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(verb=st.sampled_from(sorted(VERBS)), arguments=st.dictionaries(
-    st.sampled_from(["project", "direction", "offset", "new_name", "note", "field", "value",
-                     "indicator", "allow_duplicate", "extra"]),
-    json_values, max_size=6,
-))
-def test_random_operations_never_raise_out_of_replay(verb: str, arguments: dict[str, Any]) -> None:
-    with tempfile.TemporaryDirectory() as folder, _repository(folder) as repository:
-        if arguments.get("project") == "first":
-            arguments["project"] = _key(repository)
-        line = json.dumps({"op": {"verb": verb, **arguments}}, ensure_ascii=False)
-        report = replay(repository, [line])
-        assert report.applied + len(report.failures) == 1
-        assert repository.invariant_problems() == []
+def test_random_operations_never_raise_out_of_replay(
+    new_sample: Callable[[], str], backend: str
+) -> None:
+    @settings(
+        max_examples=examples(backend, 80),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(verb=st.sampled_from(sorted(VERBS)), arguments=st.dictionaries(
+        st.sampled_from(["project", "direction", "offset", "new_name", "note", "field", "value",
+                         "indicator", "allow_duplicate", "extra"]),
+        json_values, max_size=6,
+    ))
+    def run(verb: str, arguments: dict[str, Any]) -> None:
+        with _repository(new_sample()) as repository:
+            if arguments.get("project") == "first":
+                arguments["project"] = _key(repository)
+            line = json.dumps({"op": {"verb": verb, **arguments}}, ensure_ascii=False)
+            report = replay(repository, [line])
+            assert report.applied + len(report.failures) == 1
+            assert repository.invariant_problems() == []
+
+    run()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from parser import Flag, NameCandidate
 from store.repository import Repository
 from store.views import ListFilter, ListQuery, Status
@@ -61,12 +59,12 @@ def test_project_detail_carries_fields_indicators_and_version(loaded: Repository
     assert detail.version == 1 and detail.status is Status.UNREVIEWED
 
 
-def test_ui_state_is_per_reviewer_and_not_logged(loaded: Repository, tmp_path: Path) -> None:
+def test_ui_state_is_per_reviewer_and_not_logged(loaded: Repository, database_url: str) -> None:
     assert loaded.get_ui_state("selected") is None
     loaded.set_ui_state("selected", "7")
     loaded.set_ui_state("selected", "8")
     assert loaded.get_ui_state("selected") == "8"
-    with Repository.open(tmp_path / "store.db", reviewer="bob") as other:
+    with Repository.open(database_url, reviewer="bob") as other:
         assert other.get_ui_state("selected") is None
     assert loaded.history() == []
 
