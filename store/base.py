@@ -72,6 +72,11 @@ class StoreBase:
         """Return where the data lives: a file path, or a URL without its password."""
         return display_location(str(self._engine.url))
 
+    @property
+    def on_server(self) -> bool:
+        """Tell whether the data lives on a database server shared by a team (not in a file)."""
+        return self._engine.dialect.name != "sqlite"
+
     def close(self) -> None:
         """Release every connection."""
         self._engine.dispose()

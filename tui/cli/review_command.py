@@ -72,6 +72,13 @@ def _ensure_documents(repository: Repository, import_sample: bool) -> str:
     """Import the bundled sample into an empty database when asked; else refuse an empty one."""
     if not repository.is_empty():
         return ""
+    if import_sample and repository.on_server:
+        message = _(
+            "{database} holds no documents yet; import the team's documents with "
+            "`gzreview import FILE… --db URL` (the bundled sample goes only into a database "
+            "file, never onto a shared server)."
+        )
+        raise UserError(message.format(database=repository.location))
     if not import_sample:
         message = _(
             "{database} holds no documents yet; import some with `gzreview import FILE…`, "

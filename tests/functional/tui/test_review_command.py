@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from store.repository import Repository
 from tests.functional.cli_helpers import Cli
+from tests.helpers.postgres import fresh_postgres
 from tui.app import ReviewApp
+
+__all__ = ["fresh_postgres"]  # the fixture, used by name
 
 
 @pytest.fixture
@@ -17,9 +22,10 @@ def opened_apps(monkeypatch: pytest.MonkeyPatch) -> list[ReviewApp]:
     return apps
 
 
-def test_bare_gzreview_imports_the_sample_into_an_empty_database_and_says_so(
-    database_url: str, opened_apps: list[ReviewApp]
+def test_bare_gzreview_imports_the_sample_into_an_empty_database_file_and_says_so(
+    tmp_path: Path, opened_apps: list[ReviewApp]
 ) -> None:
+    database_url = str(tmp_path / "new.db")
     result = Cli(database_url)()
     assert result.exit_code == 0, result.output
     assert "bundled sample" in result.output and "34 projects" in result.output
@@ -29,6 +35,19 @@ def test_bare_gzreview_imports_the_sample_into_an_empty_database_and_says_so(
     again = Cli(database_url)()
     assert "bundled sample" not in again.output
     assert len(opened_apps) == 2 and not opened_apps[1].notice
+
+
+@pytest.mark.postgres
+def test_bare_gzreview_never_puts_the_sample_onto_a_shared_server(
+    fresh_postgres: str, opened_apps: list[ReviewApp]
+) -> None:
+    server_database = fresh_postgres
+    result = Cli(server_database)()
+    assert result.exit_code == 2
+    assert "gzreview import" in result.output and "never onto a shared server" in result.output
+    assert opened_apps == []
+    with Repository.open(server_database, "checker") as store:
+        assert store.is_empty()
 
 
 def test_review_refuses_an_empty_database(
