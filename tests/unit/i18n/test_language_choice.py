@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from store.i18n import LanguageError, choose_language, language, locale_language
@@ -69,6 +71,9 @@ def test_cli_speaks_the_chosen_language(
 
 
 def test_commands_run_in_the_chosen_language(tmp_path: object) -> None:
+    names = f"{tmp_path}/names.txt"
+    Path(names).write_text("购置经费\n", encoding="utf-8")
+    assert run("known", "import", names, "--db", f"{tmp_path}/empty.db").exit_code == 0
     result = run("--lang", "zh", "stats", "--db", f"{tmp_path}/empty.db")
     assert result.stdout.startswith("数据库：") and "尚未导入任何文档" in result.stdout
     assert language() == "zh"  # what the review app, started by the same process, reads
