@@ -157,33 +157,6 @@ def test_two_reviewers_flagging_one_project_from_one_view_one_wins(
         assert shared.project(project_id).version == version + 1
 
 
-def test_concurrent_writers_on_different_projects_all_succeed(
-    shared: Repository, fresh_postgres: str
-) -> None:
-    url = fresh_postgres
-    errors: list[BaseException] = []
-
-    def review(reviewer: str, project_id: int) -> None:
-        try:
-            with Repository.open(url, reviewer) as repository:
-                for round_ in range(8):
-                    note = f"{reviewer} {round_}"
-                    flag(repository, project_id, note, repository.project(project_id).version)
-                    repository.set_ui_state("last", note)
-        except BaseException as error:  # reported below; the test fails on any
-            errors.append(error)
-
-    first, second, _third = shared.project_ids()
-    threads = [threading.Thread(target=review, args=("bob", first)),
-               threading.Thread(target=review, args=("carol", second))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert errors == []
-    assert len(shared.history()) == 16
-
-
 def test_a_deadlock_between_two_actions_is_retried_until_both_pass(
     shared: Repository, fresh_postgres: str
 ) -> None:
