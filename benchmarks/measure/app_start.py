@@ -99,7 +99,7 @@ def app_ready_s(database: str, repeats: int, timeout: float) -> dict[str, float]
             "ready_rss_mb": max(rss for _seconds, _cpu, rss in runs)}
 
 
-def quit_once(database: Path, timeout: float, size: tuple[int, int]) -> float:
+def quit_once(database: str | Path, timeout: float, size: tuple[int, int]) -> float:
     """Start the app, wait until it is drawn and idle, press `q`; return seconds until it exits.
 
     That is what the reviewer waits for after `q`: saving the position, releasing the claim,
@@ -151,7 +151,7 @@ def _read_while(master: int, timeout: float, going: Callable[[bytes], bool]) -> 
     return output
 
 
-def app_quit_s(database: Path, repeats: int, timeout: float) -> dict[str, float]:
+def app_quit_s(database: str | Path, repeats: int, timeout: float) -> dict[str, float]:
     """Quit the app `repeats` times with `q`; return the median and the slowest."""
     times = sorted(quit_once(database, timeout, (160, 45)) for _ in range(max(1, repeats)))
     return {"app_quit_s": times[len(times) // 2], "app_quit_max_s": times[-1]}

@@ -81,3 +81,17 @@ def export_s(
         summary = _last_line(finished.stderr or finished.stdout)
         raise Unavailable(f"`gzreview export --format {export_format}` failed: {summary}")
     return {f"export_{export_format}_s": elapsed, f"export_{export_format}_cpu_s": cpu}
+
+
+def bulk_verify_s(database: str, timeout: float) -> dict[str, float]:
+    """Bulk verify every unreviewed project (`gzreview verify --include-flagged --yes`); return
+    wall and CPU time of the command and how many it verified. It changes the database: run it
+    after the figures that read it."""
+    arguments = ["verify", "--include-flagged", "--yes", "--db", database]
+    elapsed, cpu, finished = run_timed(arguments, timeout)
+    counted = re.search(r"Verified (\d+)", finished.stdout)
+    if finished.returncode != 0 or counted is None:
+        summary = _last_line(finished.stderr or finished.stdout)
+        raise Unavailable(f"`gzreview verify` failed: {summary}")
+    return {"bulk_verify_s": elapsed, "bulk_verify_cpu_s": cpu,
+            "bulk_verify_projects": float(counted.group(1))}
