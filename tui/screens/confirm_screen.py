@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label
+from textual.widgets import Label, Static
 
 from store.i18n import N_, _
 from tui.widgets.text_cells import printable
@@ -32,7 +32,8 @@ class ConfirmScreen(ModalScreen[bool]):
         """Title, question, keys."""
         with Vertical(id="confirm-dialog", classes="dialog"):
             yield Label(printable(self.title_text), markup=False, classes="dialog-title")
-            yield Label(printable(self.question), markup=False, id="confirm-question")
+            # Static, not Label: a Label is as wide as its text and would be cut, not wrapped.
+            yield Static(printable(self.question), markup=False, id="confirm-question")
             yield Label(_("y / Enter: yes · n / Escape: no"), markup=False, classes="hint")
 
     def action_answer(self, confirmed: bool) -> None:

@@ -255,3 +255,18 @@ async def test_a_huge_sequence_number_in_the_editor_is_refused_with_a_sentence(
         assert app.is_running
     assert notices[-1][0] == "Refused" and "positive whole number up to" in notices[-1][1]
     assert actions(synthetic_db) == []
+
+
+async def test_a_long_merge_question_wraps_inside_its_dialog(
+    synthetic_db: str, opened: list[Repository]
+) -> None:
+    app = make_app(synthetic_db, opened)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        question = app.screen.query_one("#confirm-question")
+        dialog = app.screen.query_one("#confirm-dialog")
+        assert question.size.height > 1  # wrapped, not cut at the dialog's edge
+        assert question.region.right <= dialog.content_region.right
