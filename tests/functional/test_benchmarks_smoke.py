@@ -11,9 +11,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCHMARKS = ROOT / "benchmarks"
-HEADLINE = ("parse_mb_per_s", "import_s", "app_ready_s", "next_project_p50_ms",
-            "next_project_p95_ms", "fuzzy_top10_ms", "export_csv_s", "export_xlsx_s", "peak_rss_mb",
-            "picker_keystroke_ms", "picker_open_ms")
+HEADLINE = ("parse_mb_per_s", "import_s", "app_ready_s", "app_quit_s", "next_project_p50_ms",
+            "next_project_p95_ms", "facets_open_ms", "fuzzy_top10_ms", "export_csv_s",
+            "export_xlsx_s", "peak_rss_mb", "picker_keystroke_ms", "picker_open_ms",
+            "bulk_verify_s")
 
 
 def run_script(*arguments: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
