@@ -14,9 +14,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, case, delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from store.models import CLAIMS, DOCUMENTS, PROJECTS
+from store.upsert import conflict_insert
 
 IDLE_LIMIT = timedelta(minutes=15)
 """A claim whose reviewer did nothing for this long is void."""
@@ -84,8 +84,7 @@ def take_claim(
 
 def _upsert(connection: Connection, values: dict[str, Any]) -> Any:
     """Return an INSERT of a claim in the dialect's upsert form (SQLite and PostgreSQL)."""
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    return dialect.insert(CLAIMS).values(**values)
+    return conflict_insert(connection, CLAIMS).values(**values)
 
 
 def release_claims(

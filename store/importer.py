@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from parser import PARSER_VERSION, Document, ParseError, decode
 from parser.flags import needs_attention
@@ -22,6 +21,7 @@ from store.i18n import _
 from store.models import DOCUMENTS, INDICATORS, PROJECTS
 from store.postgres import commit_without_waiting_for_disk
 from store.rows import Row, indicator_row, noise_spans, packed, project_row, unpacked
+from store.upsert import conflict_insert
 from store.user_files import UnreadableFileError, read_user_file
 from store.views import ImportReport
 
@@ -271,9 +271,8 @@ def _insert_new_text(connection: Connection) -> Insert:
     Two imports of one file at once both pass the duplicate check; the second then waits for the
     first's row and, once it commits, inserts nothing, so it reports a duplicate like SQLite.
     """
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     statement: Insert = (
-        dialect.insert(DOCUMENTS)
+        conflict_insert(connection, DOCUMENTS)
         .on_conflict_do_nothing(index_elements=[DOCUMENTS.c.content_hash])
         .returning(DOCUMENTS.c.id)
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import Connection
-from sqlalchemy.dialects import postgresql, sqlite
 
 from store.models import KNOWN_NAMES as KNOWN
+from store.upsert import conflict_insert
 
 CHUNK = 1000
 """Names per statement: three parameters each stays under SQLite's limit on parameters."""
@@ -23,12 +23,11 @@ def add_known_names(connection: Connection, pairs: Iterable[tuple[str, str]], so
     wanted = list(dict.fromkeys(pair for pair in trimmed if pair[0]))
     if not wanted:
         return 0
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     added = 0
     for start in range(0, len(wanted), CHUNK):
         chunk = wanted[start : start + CHUNK]
         statement = (
-            dialect.insert(KNOWN)
+            conflict_insert(connection, KNOWN)
             .values([{"name": name, "unit": unit, "source": source} for name, unit in chunk])
             .on_conflict_do_nothing(index_elements=[KNOWN.c.name, KNOWN.c.unit])
             .returning(KNOWN.c.id)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy import func
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from parser import Document
@@ -33,6 +32,7 @@ from store.models import UI_STATE, DocumentRow, EditLogRow, ProjectRow, UiStateR
 from store.operations import Operation, Versions
 from store.snapshots import CHUNK
 from store.team import TeamAccess
+from store.upsert import conflict_insert
 from store.views import (
     EVERY_PROJECT,
     DocumentFinding,
@@ -193,8 +193,9 @@ class Repository(TeamAccess):
         """Store a UI setting of this reviewer."""
         table = UI_STATE
         with self.write() as session:
-            dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-            upsert = dialect.insert(table).values(reviewer=self.reviewer, key=key, value=value)
+            upsert = conflict_insert(session.get_bind(), table).values(
+                reviewer=self.reviewer, key=key, value=value
+            )
             session.execute(upsert.on_conflict_do_update(  # two windows of one reviewer at once
                 index_elements=[table.c.reviewer, table.c.key], set_={"value": value}
             ))

@@ -143,6 +143,7 @@ class ReviewApp(App[None]):
             self._gc_thresholds = gc.get_threshold()
             gc.freeze()
             gc.set_threshold(*GC_THRESHOLDS)
+            gc.enable()
             if self.exit_when_ready:
                 self.exit()
 

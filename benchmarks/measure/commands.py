@@ -22,7 +22,7 @@ def gzreview_command() -> list[str]:
     found = shutil.which("gzreview")
     if found:
         return [found]
-    return [sys.executable, "-c", "from tui.cli import main; main()"]
+    return [sys.executable, "-c", "from tui.launch import main; main()"]
 
 
 def child_cpu_s() -> float:

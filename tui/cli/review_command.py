@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -42,17 +43,27 @@ def run_bare(db: str | None, reviewer: str | None) -> None:
 def run_review(
     db: str | None, reviewer: str | None, document: str | None, import_sample: bool
 ) -> None:
-    """Open the repository, check there is something to review, run the app until it quits."""
-    from tui.app import ReviewApp  # Textual loads only when the app is really opened.
+    """Open the repository, check there is something to review, run the app until it quits.
 
-    with open_repository(db, reviewer, create=import_sample) as repository:
-        notice = _ensure_documents(repository, import_sample)
-        document_id = document_id_of(repository, document) if document else None
-        exit_when_ready = os.environ.get(READY_ENV) == "1"
-        app = ReviewApp(repository, document_id, exit_when_ready=exit_when_ready, notice=notice)
-        app.run()
-        if exit_when_ready and app.ready_at is not None:
-            click.echo(f"ready_at={app.ready_at:.6f}")
+    The garbage collector rests until the first project is on screen (the app turns it back on
+    then): start-up makes many objects and no garbage worth a pass.
+    """
+    gc.disable()
+    try:
+        from tui.app import ReviewApp  # Textual loads only when the app is really opened.
+
+        with open_repository(db, reviewer, create=import_sample) as repository:
+            notice = _ensure_documents(repository, import_sample)
+            document_id = document_id_of(repository, document) if document else None
+            exit_when_ready = os.environ.get(READY_ENV) == "1"
+            app = ReviewApp(
+                repository, document_id, exit_when_ready=exit_when_ready, notice=notice
+            )
+            app.run()
+    finally:
+        gc.enable()
+    if exit_when_ready and app.ready_at is not None:
+        click.echo(f"ready_at={app.ready_at:.6f}")
     if app.leaving and sys.stdin.isatty():
         _leave_now(app.return_code or 0)
 

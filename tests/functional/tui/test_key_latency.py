@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from textual._time import get_time
 
 from store.repository import Repository
@@ -31,3 +33,17 @@ async def test_each_move_key_records_one_latency_and_the_first_view_none(
         await settle(pilot)
         assert len(screen.key_latencies_ms) == 3
         assert all(0 < sample < 5000 for sample in screen.key_latencies_ms)
+
+
+async def test_the_collector_paused_for_start_up_is_back_on_once_a_project_shows(
+    synthetic_file: str, opened: list[Repository]
+) -> None:
+    app = make_app(synthetic_file, opened)
+    gc.disable()  # as `gzreview review` does before it loads the app
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert app.ready_at is not None
+            assert gc.isenabled()
+    finally:
+        gc.enable()
