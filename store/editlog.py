@@ -103,6 +103,7 @@ def log(
     )
     session.add(entry)
     session.flush()
+    session.expunge(entry)  # kept as written: a reload would read back megabytes of snapshots
     session.expire_all()
     return entry
 

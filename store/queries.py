@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Integer, case, func, or_
+from sqlalchemy import Integer, Text, case, cast, func, or_
 from sqlalchemy import select as sa_select
+from sqlalchemy.orm import QueryableAttribute, defer
 from sqlmodel import Session, col, select
 
 from parser.flags import needs_attention
@@ -85,15 +88,18 @@ def list_projects(
     statement = (
         sa_select(
             col(row.id), col(row.key), col(row.document_id), col(row.unit), col(row.name),
-            col(row.status), col(row.confidence), col(row.flags), col(row.version),
+            col(row.status), col(row.confidence), cast(col(row.flags), Text).label("flags"),
+            col(row.version),
         )
         .where(*listing.conditions(query))
         .order_by(*listing.order_by(query))
         .offset(max(0, offset))
         .limit(max(0, limit))
     )
-    return [
-        ProjectSummary(
+    summaries = []
+    for found in session.execute(statement):
+        flagged, attention = _flag_facts(found.flags)
+        summaries.append(ProjectSummary(
             id=found.id,
             key=found.key,
             document_id=found.document_id,
@@ -101,12 +107,21 @@ def list_projects(
             name=found.name,
             status=Status(found.status),
             confidence=found.confidence,
-            has_parser_flags=bool(found.flags),
-            needs_attention=needs_attention(found.flags),
+            has_parser_flags=flagged,
+            needs_attention=attention,
             version=found.version,
-        )
-        for found in session.execute(statement)
-    ]
+        ))
+    return summaries
+
+
+@lru_cache(maxsize=4096)
+def _flag_facts(stored: str | None) -> tuple[bool, bool]:
+    """Return whether a stored flag list (JSON text) has flags and whether any needs attention.
+
+    A database holds few distinct lists, so each is decoded once, not once per listed project.
+    """
+    codes = json.loads(stored) if stored else []
+    return bool(codes), needs_attention(codes)
 
 
 def project_ids(session: Session, query: ListQuery) -> list[int]:
@@ -182,9 +197,21 @@ def edit_entry(row: EditLogRow) -> EditEntry:
     )
 
 
+def _attribute(name: str) -> QueryableAttribute[Any]:
+    """Return an edit-log column as the ORM attribute that loader options take."""
+    attribute: QueryableAttribute[Any] = getattr(EditLogRow, name)
+    return attribute
+
+
 def history(session: Session, limit: int) -> list[EditEntry]:
     """Return the newest edit-log entries, newest first."""
-    rows = session.exec(select(EditLogRow).order_by(col(EditLogRow.id).desc()).limit(limit)).all()
+    statement = (
+        select(EditLogRow)
+        .options(*(defer(_attribute(name)) for name in ("before", "after")))  # megabytes, unused
+        .order_by(col(EditLogRow.id).desc())
+        .limit(limit)
+    )
+    rows = session.exec(statement).all()
     return [edit_entry(row) for row in rows]
 
 
