@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, event, func, select
 from sqlmodel import SQLModel
 
+from store.key_sets import among
 from store.models import CHANGE_LOG, CHANGES, EDIT_LOG, PROJECTS
 
 CHANGES_CHANNEL = "gzreview_changes"
@@ -132,7 +133,7 @@ def successor(connection: Connection, key: str) -> int | None:
             continue
         others = [other for other in keys if other != key]
         rows = connection.execute(
-            select(PROJECTS.c.key, PROJECTS.c.id).where(PROJECTS.c.key.in_(others))
+            select(PROJECTS.c.key, PROJECTS.c.id).where(among(connection, PROJECTS.c.key, others))
         )
         found = {found_key: project_id for found_key, project_id in rows}
         return next((found[other] for other in others if other in found), None)
@@ -143,7 +144,9 @@ def statuses(
     connection: Connection, keys: Sequence[str], document_id: int | None
 ) -> dict[int, str]:
     """Return the status of each named project that exists (in one document, if given), by id."""
-    statement = select(PROJECTS.c.id, PROJECTS.c.status).where(PROJECTS.c.key.in_(list(keys)))
+    statement = select(PROJECTS.c.id, PROJECTS.c.status).where(
+        among(connection, PROJECTS.c.key, keys)
+    )
     if document_id is not None:
         statement = statement.where(PROJECTS.c.document_id == document_id)
     return {project_id: status for project_id, status in connection.execute(statement)}

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from store import invariants, snapshots
 from store.errors import NothingToUndoError, StaleEditError
 from store.i18n import _
+from store.key_sets import among
 from store.models import DOCUMENTS, PROJECTS, EditLogRow
 from store.operations.base import Operation, Summary, refuse_nul
 from store.operations.context import EditContext, Versions
@@ -65,7 +66,7 @@ def apply(
         refresh_flags(edit)
         session.flush()
     _stamp(session, edit, reviewer, when)
-    after = (snapshots.take if content else snapshots.take_review)(session, edit.keys)
+    after = (snapshots.take if content else snapshots.take_review)(session, edit.keys, lock=False)
     if content:
         invariants.check_edit(edit.before, after)
     return Applied(summary, edit.before, after, when)
@@ -109,20 +110,24 @@ def log(
 
 
 def _stamp(session: Session, edit: EditContext, reviewer: str, when: datetime) -> None:
-    """Give every changed project its next version (a created one version 1) and who did it."""
-    existing = [key for key, snapshot in edit.before.items() if snapshot is not None]
+    """Give every changed project its next version (a created one version 1) and who did it,
+    unless the operation's own update did (`EditContext.update_many`)."""
+    existing = [
+        key for key, snapshot in edit.before.items()
+        if snapshot is not None and key not in edit.stamped
+    ]
     created = [key for key, snapshot in edit.before.items() if snapshot is None]
     connection = session.connection()
-    for start in range(0, len(existing), snapshots.CHUNK):
+    if existing:
         connection.execute(
             update(PROJECTS)
-            .where(PROJECTS.c.key.in_(existing[start : start + snapshots.CHUNK]))
-            .values(version=PROJECTS.c.version + 1, updated_by=reviewer, updated_at=when)
+            .where(among(connection, PROJECTS.c.key, existing))
+            .values(**snapshots.stamp(reviewer, when))
         )
     if created:
         connection.execute(
             update(PROJECTS)
-            .where(PROJECTS.c.key.in_(created))
+            .where(among(connection, PROJECTS.c.key, created))
             .values(version=1, updated_by=reviewer, updated_at=when)
         )
 

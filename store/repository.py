@@ -27,10 +27,10 @@ from store.findings import read_findings
 from store.history import operation_record
 from store.i18n import _
 from store.invariants import database_problems
+from store.key_sets import among
 from store.known import add_known_names
-from store.models import UI_STATE, DocumentRow, EditLogRow, ProjectRow, UiStateRow
+from store.models import PROJECTS, UI_STATE, DocumentRow, EditLogRow, ProjectRow, UiStateRow
 from store.operations import Operation, Versions
-from store.snapshots import CHUNK
 from store.team import TeamAccess
 from store.upsert import conflict_insert
 from store.views import (
@@ -318,11 +318,9 @@ def _id_of(session: Session, key: str) -> int:
 def _performed(session: Session, entry: EditLogRow, created: list[str]) -> Performed:
     """Return an action's log entry with the ids of (the first of) its projects that exist now."""
     keys = list(dict.fromkeys([*created, *entry.project_keys[:TOUCHED_SHOWN]]))
-    found: dict[str, int] = {}
-    for start in range(0, len(keys), CHUNK):
-        chunk = keys[start : start + CHUNK]
-        statement = select(col(ProjectRow.key), col(ProjectRow.id))
-        found.update(session.execute(statement.where(col(ProjectRow.key).in_(chunk))).all())
+    connection = session.connection()
+    statement = select(PROJECTS.c.key, PROJECTS.c.id).where(among(connection, PROJECTS.c.key, keys))
+    found: dict[str, int] = {key: project_id for key, project_id in connection.execute(statement)}
     return Performed(
         queries.edit_entry(entry),
         tuple(found[key] for key in entry.project_keys[:TOUCHED_SHOWN] if key in found),

@@ -7,13 +7,14 @@ what changed and nothing else. A snapshot says which it is, and restoring follow
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Table, bindparam, delete, insert, select, update
+from sqlalchemy import JSON, DateTime, Select, Table, bindparam, delete, insert, select, update
 from sqlmodel import Session
 
+from store.key_sets import among
 from store.models import INDICATORS, PROJECTS
 
 Snapshot = dict[str, Any]
@@ -59,56 +60,72 @@ def _storage_type(column_type: Any) -> Any:
     return getattr(column_type, "impl", column_type)
 
 
-def _chunks(keys: Sequence[str]) -> Iterator[list[str]]:
-    """Yield the keys in chunks of at most CHUNK."""
-    for start in range(0, len(keys), CHUNK):
-        yield list(keys[start : start + CHUNK])
+def take(
+    session: Session, keys: Iterable[str], lock: bool = True
+) -> dict[str, Snapshot | None]:
+    """Lock and return each project's row and indicators by key; None for a missing key.
 
-
-def take(session: Session, keys: Iterable[str]) -> dict[str, Snapshot | None]:
-    """Lock and return each project's row and indicators by key; None for a missing key."""
+    `lock=False` reads rows this transaction has already locked (by changing them), which would
+    otherwise be locked a second time, a write to each row on PostgreSQL.
+    """
     wanted = list(dict.fromkeys(keys))
     snapshots: dict[str, Snapshot | None] = dict.fromkeys(wanted)
-    for chunk in _chunks(sorted(wanted)):  # locks taken in key order: two bulk actions queue
-        locked = (
-            select(PROJECTS).where(PROJECTS.c.key.in_(chunk)).order_by(PROJECTS.c.key)
-            .with_for_update()
-        )
-        rows = session.execute(locked).mappings().all()  # FOR UPDATE: a no-op on SQLite
-        ids = {row["id"]: row["key"] for row in rows}
-        for row in rows:
-            snapshots[row["key"]] = {**_to_json(row), "indicators": []}
-        indicator_rows = session.execute(
-            select(INDICATORS)
-            .where(INDICATORS.c.project_id.in_(list(ids)))
-            .order_by(INDICATORS.c.project_id, INDICATORS.c.position)
-        ).mappings()
-        for indicator in indicator_rows:
-            snapshot = snapshots[ids[indicator["project_id"]]]
-            assert snapshot is not None
-            snapshot["indicators"].append(_to_json(indicator))
+    if not wanted:
+        return snapshots
+    connection = session.connection()
+    locked = _locking(  # locks taken in key order: two bulk actions queue
+        select(PROJECTS).where(among(connection, PROJECTS.c.key, wanted)).order_by(PROJECTS.c.key),
+        lock,
+    )
+    rows = connection.execute(locked).mappings().all()  # FOR UPDATE: a no-op on SQLite
+    ids = {row["id"]: row["key"] for row in rows}
+    for row in rows:
+        snapshots[row["key"]] = {**_to_json(row), "indicators": []}
+    indicator_rows = connection.execute(
+        select(INDICATORS)
+        .where(among(connection, INDICATORS.c.project_id, ids))
+        .order_by(INDICATORS.c.project_id, INDICATORS.c.position)
+    ).mappings()
+    for indicator in indicator_rows:
+        snapshot = snapshots[ids[indicator["project_id"]]]
+        assert snapshot is not None
+        snapshot["indicators"].append(_to_json(indicator))
     return snapshots
 
 
-def take_review(session: Session, keys: Iterable[str]) -> dict[str, Snapshot | None]:
-    """Lock and return each project's review columns by key; None for a missing key."""
+def take_review(
+    session: Session, keys: Iterable[str], lock: bool = True
+) -> dict[str, Snapshot | None]:
+    """Lock (unless `lock=False`, as `take`) and return each project's review columns by key;
+    None for a missing key."""
     wanted = list(dict.fromkeys(keys))
     snapshots: dict[str, Snapshot | None] = dict.fromkeys(wanted)
+    if not wanted:
+        return snapshots
     columns = [PROJECTS.c[name] for name in REVIEW_COLUMNS]
     connection = session.connection()
-    for chunk in _chunks(sorted(wanted)):  # in key order, as `take`
-        locked = (
-            select(*columns).where(PROJECTS.c.key.in_(chunk)).order_by(PROJECTS.c.key)
-            .with_for_update()
-        )
-        for row in connection.execute(locked):
-            snapshot = dict(zip(REVIEW_COLUMNS, row, strict=True))
-            for name in _REVIEW_TIMES:
-                if snapshot[name] is not None:
-                    snapshot[name] = snapshot[name].isoformat()
-            snapshot["scope"] = REVIEW_SCOPE
-            snapshots[row[0]] = snapshot
+    locked = _locking(  # in key order, as `take`
+        select(*columns).where(among(connection, PROJECTS.c.key, wanted)).order_by(PROJECTS.c.key),
+        lock,
+    )
+    for row in connection.execute(locked):
+        snapshot = dict(zip(REVIEW_COLUMNS, row, strict=True))
+        for name in _REVIEW_TIMES:
+            if snapshot[name] is not None:
+                snapshot[name] = snapshot[name].isoformat()
+        snapshot["scope"] = REVIEW_SCOPE
+        snapshots[row[0]] = snapshot
     return snapshots
+
+
+def _locking(statement: Select[Any], lock: bool) -> Select[Any]:
+    """Return the SELECT with FOR UPDATE when `lock`."""
+    return statement.with_for_update() if lock else statement
+
+
+def stamp(reviewer: str, when: datetime) -> dict[str, Any]:
+    """The values every changed project gets: its next version, who changed it and when."""
+    return {"version": PROJECTS.c.version + 1, "updated_by": reviewer, "updated_at": when}
 
 
 def versions(snapshots: Mapping[str, Snapshot | None]) -> dict[str, int | None]:
@@ -155,10 +172,10 @@ def _restore_full(
     stamps: Mapping[str, Mapping[str, Any]],
 ) -> None:
     """Replace each project and its indicators by the snapshot (deleting absent ones)."""
-    keys = list(snapshots)
-    current_ids = select(PROJECTS.c.id).where(PROJECTS.c.key.in_(keys))
-    session.execute(delete(INDICATORS).where(INDICATORS.c.project_id.in_(current_ids)))
-    session.execute(delete(PROJECTS).where(PROJECTS.c.key.in_(keys)))
+    connection = session.connection()
+    current_ids = select(PROJECTS.c.id).where(among(connection, PROJECTS.c.key, snapshots))
+    connection.execute(delete(INDICATORS).where(INDICATORS.c.project_id.in_(current_ids)))
+    connection.execute(delete(PROJECTS).where(among(connection, PROJECTS.c.key, snapshots)))
     project_rows: list[dict[str, Any]] = []
     indicator_rows: list[dict[str, Any]] = []
     for key, snapshot in snapshots.items():

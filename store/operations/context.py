@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import inspect as orm_state
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from store import snapshots
@@ -25,7 +26,8 @@ from store.errors import (
     VerifiedLockedError,
 )
 from store.i18n import _
-from store.models import DocumentRow, IndicatorRow, ProjectRow
+from store.key_sets import among
+from store.models import PROJECTS, DocumentRow, IndicatorRow, ProjectRow
 from store.operations.arguments import IndicatorRef
 from store.operations.rows import indicator_ref, indicators_of, unit_neighbour
 from store.records import aware
@@ -58,6 +60,8 @@ class EditContext:
         self._based_on = based_on
         self.changes_content = changes_content
         self.before: dict[str, Snapshot | None] = {}
+        self.stamped: set[str] = set()
+        """Projects whose new version the operation's own update set (see `update_many`)."""
         self._keys_by_id: dict[int, str] = {}
 
     @property
@@ -85,6 +89,19 @@ class EditContext:
         if self.changes_content:
             raise InvariantError(_("only a review action changes projects in bulk"))
         self._take([key for key in dict.fromkeys(keys) if key not in self.before])
+
+    def update_many(self, keys: Sequence[str], values: Mapping[str, Any]) -> None:
+        """Set review columns of many projects taken with `change_many`, stamping them (next
+        version, who, when) in the same UPDATE, so each row is rewritten once."""
+        if self.changes_content or any(key not in self.before for key in keys):
+            raise InvariantError(_("only a review action updates projects it took in bulk"))
+        connection = self.session.connection()
+        connection.execute(
+            update(PROJECTS)
+            .where(among(connection, PROJECTS.c.key, keys))
+            .values(**values, **snapshots.stamp(self.reviewer, self.when))
+        )
+        self.stamped.update(keys)
 
     def _take(self, keys: list[str]) -> None:
         """Lock, snapshot and check the projects; refuse the action at the first that is off."""

@@ -10,15 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from sqlalchemy import update
-
 from store.errors import RefusedError
 from store.i18n import N_, _
-from store.models import PROJECTS, ProjectRow
+from store.models import ProjectRow
 from store.operations.base import Operation, Summary, registered
 from store.operations.context import EditContext
 from store.operations.field_values import note_text
-from store.snapshots import CHUNK
 from store.views import Status
 
 
@@ -155,13 +152,9 @@ class BulkVerify(Operation):
                         name=snapshot["name"]
                     )
                 )
-        connection = edit.session.connection()
-        for start in range(0, len(self.projects), CHUNK):
-            connection.execute(
-                update(PROJECTS)
-                .where(PROJECTS.c.key.in_(self.projects[start : start + CHUNK]))
-                .values(status=Status.VERIFIED.value, verified_by=edit.reviewer,
-                        verified_at=edit.when)
-            )
+        edit.update_many(self.projects, {
+            "status": Status.VERIFIED.value, "verified_by": edit.reviewer,
+            "verified_at": edit.when,
+        })
         count = len(self.projects)
         return Summary(N_("verify {count} projects at once"), {"count": str(count)})
