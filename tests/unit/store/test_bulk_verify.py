@@ -58,3 +58,13 @@ def test_one_stale_project_refuses_the_whole_bulk_verify(repo: Repository, sampl
         repo.perform(BulkVerify(tuple(row.key for row in rows)),
                      {row.key: row.version for row in rows})
     assert repo.count_projects(ListQuery(status=ListFilter.VERIFIED)) == 0
+
+
+def test_bulk_verify_bumps_each_version_once_and_names_who(repo: Repository) -> None:
+    rows = repo.verifiable(ListQuery(), include_flagged=True)
+    performed = repo.perform(BulkVerify(tuple(row.key for row in rows)),
+                             {row.key: row.version for row in rows})
+    assert performed.entry.details["versions"] == {row.key: row.version + 1 for row in rows}
+    for row in rows[:3]:
+        detail = repo.project(row.id)
+        assert detail.version == row.version + 1 and detail.updated_by == "alice"
