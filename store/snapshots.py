@@ -28,9 +28,6 @@ REVIEW_COLUMNS = (
 """What a review action reads and changes: never a project's content."""
 _REVIEW_TIMES = ("verified_at", "updated_at")
 REVIEW_SCOPE = "review"
-CHUNK = 5000
-"""Keys per query: under the limit on bound parameters of SQLite (32,766) and PostgreSQL (65,535),
-and large enough that bulk actions over tens of thousands of projects take a few statements."""
 
 
 def _to_json(row: Mapping[Any, Any]) -> dict[str, Any]:
