@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 Result = TypeVar("Result")
 
 STATE_PROJECT = "last_project_id"
+STATE_VIEW = "list_view"
+"""The list's filters and order (`tui.review.saved_view`)."""
 STATE_FILTER = "list_filter"
+"""The status filter alone, as versions before the whole view was kept saved it."""
 
 STORE_FAILURES = (StoreError,)
 """What a database call may raise that the app shows as a notification instead of crashing
@@ -144,9 +147,12 @@ def save_ui_state(repository: Repository, values: dict[str, str]) -> None:
         repository.set_ui_state(key, value)
 
 
-def read_ui_state(repository: Repository) -> tuple[str | None, str | None]:
-    """The saved list filter and last selected project id (as stored text)."""
-    return repository.get_ui_state(STATE_FILTER), repository.get_ui_state(STATE_PROJECT)
+def read_ui_state(repository: Repository) -> tuple[str | None, str | None, str | None]:
+    """The saved list view, the older saved status filter and the last selected project id (as
+    stored text)."""
+    view, status, project = (repository.get_ui_state(key)
+                             for key in (STATE_VIEW, STATE_FILTER, STATE_PROJECT))
+    return view, status, project
 
 
 def perform(

@@ -6,7 +6,6 @@ and takes what they post back, so the screen's module stays the layout and the k
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from store.i18n import _
@@ -16,6 +15,7 @@ from tui import workers
 from tui.messages import PageLoaded, ProgressLoaded, ViewLoaded
 from tui.paging import ProjectRows
 from tui.review.filters import filters_text
+from tui.review.saved_view import restored
 from tui.widgets.project_list import ProjectList
 from tui.workers import StoreAccess, ViewRequest
 
@@ -52,11 +52,10 @@ class ListLoads:
             screen.set_timer(PREPARE_NAMES_AFTER_S, lambda: screen.background.prepare_names(unit))
 
     def _restored_view(self, store: StoreAccess) -> ViewLoaded:
-        """The view of the saved filter, with the cursor on the saved project."""
+        """The saved view (filters and order), with the cursor on the saved project."""
         screen = self.screen
-        saved_filter, saved_project = store.call(workers.read_ui_state)
-        if saved_filter in {member.value for member in ListFilter}:
-            screen.list_query = replace(screen.list_query, status=ListFilter(saved_filter))
+        saved_view, saved_filter, saved_project = store.call(workers.read_ui_state)
+        screen.list_query = restored(screen.list_query, saved_view, saved_filter)
         select_id = int(saved_project) if saved_project and saved_project.isdigit() else None
         return workers.load_view(store, self.request(select_id, 0))
 

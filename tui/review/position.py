@@ -1,5 +1,5 @@
-"""Where the reviewer is (the status filter and the selected project), saved so reopening the app
-comes back there: once the cursor rests, and on quitting."""
+"""Where the reviewer is (the list's filters and order, and the selected project), saved so
+reopening the app comes back there: once the cursor rests, and on quitting."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from store.i18n import _
 from tui import workers
-from tui.workers import STATE_FILTER, STATE_PROJECT, STORE_FAILURES
+from tui.review.saved_view import saved_text
+from tui.workers import STATE_PROJECT, STATE_VIEW, STORE_FAILURES
 
 if TYPE_CHECKING:
     from tui.screens.review_screen import ReviewScreen
@@ -38,9 +39,11 @@ class Position:
         self._moved_at = at
 
     def values(self) -> dict[str, str]:
-        """The filter and selected project to come back to."""
-        position = {STATE_FILTER: str(self.screen.list_query.status)}
-        return {**position, STATE_PROJECT: str(self.screen.selected_id() or "")}
+        """The list view and selected project to come back to."""
+        return {
+            STATE_VIEW: saved_text(self.screen.list_query),
+            STATE_PROJECT: str(self.screen.selected_id() or ""),
+        }
 
     def _save_when_idle(self) -> None:
         """Remember filter and project (in a worker) so reopening comes back here."""

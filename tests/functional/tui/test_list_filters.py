@@ -255,3 +255,29 @@ async def test_while_typing_a_search_the_footer_names_no_key_that_would_be_typed
         line = bottom_line(app)
         assert "esc Clear" in line and "^r Redo" in line
         assert "/ Search" not in line and "v Verify" not in line
+
+
+async def test_reopening_shows_the_filtered_ordered_list_it_left_but_no_old_search(
+    synthetic_db: Path, opened: list[Repository]
+) -> None:
+    app = make_app(synthetic_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose_facet(pilot, app, "unit", UNITS[1])
+        await pilot.press("o", "j")
+        await settle(pilot)
+        await pilot.press("backslash", *"任务", "enter")
+        await settle(pilot)
+        left = review_screen(app).list_query
+        assert left.text == "任务" and left.order is Order.CONFIDENCE
+        chosen = review_screen(app).selected_id()
+        await pilot.press("q")
+    again = make_app(synthetic_db, opened)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review_screen(again)
+        expected = replace(left, text="")
+        assert screen.list_query == expected
+        assert screen.rows.ids == opened[-1].project_ids(expected)
+        assert screen.selected_id() == chosen
+        assert UNITS[1] in header(again)

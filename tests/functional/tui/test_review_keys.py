@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from store.repository import Repository
 from store.views import ListFilter, ListQuery, Status
 from tests.functional.tui.conftest import SIZE, make_app, read, review_screen, settle
@@ -99,7 +101,8 @@ async def test_filter_cycles_through_the_four_views(
     with read(sample_db) as store:
         for list_filter, ids in seen:
             assert ids == store.project_ids(ListQuery(status=list_filter))
-        assert store.get_ui_state("list_filter") == ListFilter.NEEDS_REVIEW.value
+        saved = json.loads(store.get_ui_state("list_view") or "{}")
+        assert saved["status"] == ListFilter.NEEDS_REVIEW.value
     assert [list_filter for list_filter, _ in seen] == [
         ListFilter.NEEDS_REVIEW,
         ListFilter.FLAGGED,
