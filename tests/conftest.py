@@ -33,13 +33,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Without a test server, leave the PostgreSQL half out (said once, in the summary); with
-    one, expect the failures of known PostgreSQL defects (`xfail_on_postgres`, docs/testing.md)."""
+    one, run the layout tests there at one terminal size."""
     if os.environ.get(POSTGRES_ENV):
-        for item in items:
-            known = item.get_closest_marker("xfail_on_postgres")
-            callspec = getattr(item, "callspec", None)
-            if known and callspec and callspec.params.get("backend") == "postgresql":
-                item.add_marker(pytest.mark.xfail(strict=False, reason=known.args[0]))
         other_sizes = [item for item in items if _another_terminal_size_on_postgres(item)]
         if other_sizes:
             config.hook.pytest_deselected(items=other_sizes)
@@ -102,6 +97,14 @@ def databases(
     made = PostgresDatabases(request.getfixturevalue("postgres_server"))
     yield made
     made.drop_all()
+
+
+@pytest.fixture
+def fresh_postgres(postgres_server: PostgresServer) -> Iterator[str]:
+    """A new PostgreSQL database with no tables yet (first opens, upgrades), dropped after."""
+    url = postgres_server.create_blank()
+    yield url
+    postgres_server.drop_later(url)
 
 
 @pytest.fixture

@@ -112,6 +112,10 @@ class PostgresServer:
         """Create a database from `template` (default: the empty schema) and return its URL."""
         return self.url(self._create(self.name_of(template) if template else self.empty))
 
+    def create_blank(self) -> str:
+        """Create a database with no tables at all (for first opens and upgrades); its URL."""
+        return self.url(self._create("template0"))
+
     def drop_later(self, url: str) -> None:
         """Drop the database of `url` in the background, so the next test need not wait."""
         self._drops.put(self.name_of(url))

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from tests.databases import PostgresServer
 from tests.functional.test_benchmarks_smoke import BENCHMARKS, HEADLINE, run_script
-from tests.helpers.postgres import server_url
 
 pytestmark = pytest.mark.postgres
 
@@ -26,8 +26,10 @@ def _bench_databases(url: str) -> set[str]:
         engine.dispose()
 
 
-def test_run_with_db_reports_both_back_ends_and_drops_its_databases(tmp_path: Path) -> None:
-    url = server_url()
+def test_run_with_db_reports_both_back_ends_and_drops_its_databases(
+    tmp_path: Path, postgres_server: PostgresServer
+) -> None:
+    url = postgres_server.admin_url
     before = _bench_databases(url)
     finished = run_script(
         str(BENCHMARKS / "run.py"), "--docs", "10", "--json", "--keep", str(tmp_path),

@@ -10,10 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.functional.cli_helpers import ROOT, SAMPLE
-from tests.helpers.postgres import fresh_postgres
 
 pytestmark = pytest.mark.postgres
-__all__ = ["fresh_postgres"]  # the fixture, used by name
 
 
 def _at_once(url: str, *commands: list[str]) -> list[subprocess.CompletedProcess[str]]:

@@ -8,10 +8,7 @@ import pytest
 
 from store.repository import Repository
 from tests.functional.cli_helpers import Cli
-from tests.helpers.postgres import fresh_postgres
 from tui.app import ReviewApp
-
-__all__ = ["fresh_postgres"]  # the fixture, used by name
 
 
 @pytest.fixture

@@ -17,10 +17,8 @@ from store.errors import DatabaseUnavailableError, SchemaTooNewError, SchemaTooO
 from store.migrations import head_version
 from store.pg_errors import postgres_error
 from store.repository import Repository
-from tests.helpers.postgres import fresh_postgres, server_url
+from tests.databases import PostgresServer
 from tui.cli import main
-
-__all__ = ["fresh_postgres"]  # the fixture, used by name
 
 
 def _sql(url: str, statement: str) -> list[tuple[object, ...]]:
@@ -123,8 +121,10 @@ def test_a_database_made_before_alembic_upgrades_to_the_baseline(fresh_postgres:
 
 
 @pytest.mark.postgres
-def test_server_errors_are_one_sentence_that_says_what_to_do(fresh_postgres: str) -> None:
-    base = server_url()
+def test_server_errors_are_one_sentence_that_says_what_to_do(
+    fresh_postgres: str, postgres_server: PostgresServer
+) -> None:
+    base = postgres_server.admin_url
     host_url = base.rsplit("@", 1)[0] + "@127.0.0.1:1/gzreview"
     cases = {
         host_url: "does not answer",

@@ -19,11 +19,9 @@ from store.known import add_known_names
 from store.repository import Repository
 from tests.functional.cli_helpers import SAMPLE, variant_of_sample
 from tests.helpers.acting import flag
-from tests.helpers.postgres import fresh_postgres
 from tests.unit.store.conftest import import_document, make_document
 
 pytestmark = pytest.mark.postgres
-__all__ = ["fresh_postgres"]  # the fixture, used by name
 
 
 @pytest.fixture
