@@ -15,7 +15,7 @@ from tui.messages import DetailLoaded
 from tui.review.filters import filters_text
 from tui.review.selection import Prefetcher
 from tui.widgets.project_list import ProjectList
-from tui.widgets.review_header import ReviewHeader
+from tui.widgets.review_header import HeaderValues, ReviewHeader
 
 if TYPE_CHECKING:
     from tui.screens.review_screen import ReviewScreen
@@ -90,11 +90,12 @@ class Showing:
         """Redraw the header line: document, progress, the list's filters, database."""
         screen = self.screen
         document = screen.detail.document_file if screen.detail else ""
-        screen.query_one(ReviewHeader).show(
-            document, *screen.progress, str(screen.list_query.status),
+        verified, total = screen.progress
+        screen.query_one(ReviewHeader).show(HeaderValues(
+            document, verified, total, str(screen.list_query.status),
             screen.store.database_label, len(self.shown_findings()), screen.own_verified,
             filters_text(screen.list_query, screen.document_names),
-        )
+        ))
 
     def shown_findings(self) -> list[DocumentFinding]:
         """Return the findings of the shown project's document."""

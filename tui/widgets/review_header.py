@@ -1,6 +1,13 @@
-"""One-line header: document, review progress, active filter and database path."""
+"""One-line header: document, review progress, active filters and database path.
+
+In a narrow terminal the parts a reviewer needs least go first (the app's name, the database,
+the own count, the document issues marker, the document's name), so the progress and the filters
+stay readable; a part is left out whole, never cut in the middle.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.widgets import Static
@@ -10,59 +17,86 @@ from store.labels import filter_label
 from tui.widgets.text_cells import printable
 
 
-def header_text(
-    document: str, verified: int, total: int, list_filter: str, database: str, issues: int = 0,
-    own: int = 0, narrowing: str = "",
-) -> Text:
-    """Compose the header line without markup (file names may hold brackets); `list_filter` is
-    the filter's identifier, shown by its name in the active language.
+@dataclass(frozen=True)
+class HeaderValues:
+    """What the header shows; `list_filter` is the status filter's identifier, `own` how many of
+    the verified projects this reviewer verified (shown from 1 on), `narrowing` the list's other
+    filters in words (`tui.review.filters.filters_text`), `issues` the document's findings."""
 
-    `own`: how many of the verified projects this reviewer verified (shown from 1 on);
-    `narrowing`: the list's other filters in words (`tui.review.filters.filters_text`).
-    """
-    text = Text()
-    text.append(" gzreview ", style="bold reverse")
-    text.append("  ")
-    text.append(printable(document) or "-", style="bold")
-    if issues:
-        marker = ngettext("{count} document issue (D)", "{count} document issues (D)", issues)
-        text.append("  ⚠ " + marker.format(count=issues), style="bold red")
-    progress = _("{verified}/{total} verified").format(verified=verified, total=total)
-    text.append("   " + progress, style="green")
-    if own:
-        text.append(_(" ({count} by you)").format(count=own), style="green")
-    text.append("   " + _("filter:") + " ", style="dim")
-    text.append(filter_label(list_filter), style="bold")
-    if narrowing:
-        text.append("  " + narrowing, style="bold yellow")
-    text.append("   " + _("db:") + " ", style="dim")
-    text.append(printable(database))
+    document: str
+    verified: int
+    total: int
+    list_filter: str
+    database: str
+    issues: int = 0
+    own: int = 0
+    narrowing: str = ""
+
+
+LEFT_OUT_FIRST = ("name", "database", "own", "issues", "document")
+"""The parts left out, in this order, while the line is too narrow; the progress and the filters
+always stay."""
+
+
+def header_parts(values: HeaderValues) -> list[tuple[str, Text]]:
+    """The header's parts in the order they are shown, each with its name (see LEFT_OUT_FIRST);
+    none holds markup (file names may hold brackets)."""
+    parts = [("name", Text(" gzreview ", style="bold reverse"))]
+    parts.append(("document", Text.assemble("  ", (printable(values.document) or "-", "bold"))))
+    if values.issues:
+        marker = ngettext(
+            "{count} document issue (D)", "{count} document issues (D)", values.issues
+        )
+        parts.append(("issues", Text("  ⚠ " + marker.format(count=values.issues),
+                                     style="bold red")))
+    progress = _("{verified}/{total} verified").format(verified=values.verified, total=values.total)
+    parts.append(("progress", Text("   " + progress, style="green")))
+    if values.own:
+        parts.append(("own", Text(_(" ({count} by you)").format(count=values.own),
+                                  style="green")))
+    shown_filter = Text.assemble(
+        ("   " + _("filter:") + " ", "dim"), (filter_label(values.list_filter), "bold")
+    )
+    if values.narrowing:
+        shown_filter.append("  " + values.narrowing, style="bold yellow")
+    parts.append(("filter", shown_filter))
+    database = Text.assemble(("   " + _("db:") + " ", "dim"), printable(values.database))
+    parts.append(("database", database))
+    return parts
+
+
+def header_text(values: HeaderValues, width: int | None = None) -> Text:
+    """Compose the header line, leaving out whole parts (see LEFT_OUT_FIRST) until it fits
+    `width` cells; what still does not fit is cut at the end."""
+    parts = header_parts(values)
+    for name in LEFT_OUT_FIRST:
+        if width is None or sum(part.cell_len for _name, part in parts) <= width:
+            break
+        parts = [(kept, part) for kept, part in parts if kept != name]
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for _name, part in parts:
+        text.append_text(part)
+    if parts[0][0] != "name":  # the gaps before a left-out part are not needed at the start
+        blank = len(text.plain) - len(text.plain.lstrip(" "))
+        text = text[blank - 1:] if blank > 1 else text
+        text.no_wrap, text.overflow = True, "ellipsis"
     return text
 
 
 class ReviewHeader(Static):
     """Shows what the reviewer is looking at and how far the review has come."""
 
-    _shown: tuple[str, int, int, str, str, int, int, str] | None = None
+    _shown: HeaderValues | None = None
 
-    def show(
-        self,
-        document: str,
-        verified: int,
-        total: int,
-        list_filter: str,
-        database: str,
-        issues: int = 0,
-        own: int = 0,
-        narrowing: str = "",
-    ) -> None:
-        """Redraw with new values; `issues`: the shown document's findings, 0 hides the marker;
-        `own`: the projects verified by this reviewer.
-
-        Unchanged values (most key presses) cost nothing: no new text, no repaint.
-        """
-        values = (document, verified, total, list_filter, database, issues, own, narrowing)
+    def show(self, values: HeaderValues) -> None:
+        """Redraw with new values; unchanged values (most key presses) cost nothing."""
         if values == self._shown:
             return
         self._shown = values
-        self.update(header_text(*values), layout=False)
+        self.refresh()
+
+    def render(self) -> Text:
+        """The header for the width the widget has now (a resize draws it again)."""
+        if self._shown is None:
+            return Text()
+        return header_text(self._shown, self.size.width or None)
