@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from store.errors import StoreError
+from store.errors import NotFoundError, StoreError
 from store.i18n import _
 from store.operations import Operation, Versions
 from store.views import ListFilter, ListQuery, Performed, ProjectDetail
@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 
 Result = TypeVar("Result")
 
+STATE_PROJECT_KEY = "last_project_key"
+"""The selected project's stable key: an id may be given to another project after a reparse."""
 STATE_PROJECT = "last_project_id"
+"""The selected project's id, as versions before the key was kept saved it."""
 STATE_VIEW = "list_view"
 """The list's filters and order (`tui.review.saved_view`)."""
 STATE_FILTER = "list_filter"
@@ -147,12 +150,31 @@ def save_ui_state(repository: Repository, values: dict[str, str]) -> None:
         repository.set_ui_state(key, value)
 
 
-def read_ui_state(repository: Repository) -> tuple[str | None, str | None, str | None]:
-    """The saved list view, the older saved status filter and the last selected project id (as
-    stored text)."""
-    view, status, project = (repository.get_ui_state(key)
-                             for key in (STATE_VIEW, STATE_FILTER, STATE_PROJECT))
-    return view, status, project
+@dataclass(frozen=True)
+class SavedPlace:
+    """Where the reviewer left the list: its view (saved text), the status filter saved alone by
+    older versions, and the project to select (None: the first)."""
+
+    view: str | None
+    old_status: str | None
+    project_id: int | None
+
+
+def read_saved_place(repository: Repository) -> SavedPlace:
+    """Read where the reviewer left the list; a project merged away since is found in the one it
+    went into, a project gone for good selects none."""
+    key = repository.get_ui_state(STATE_PROJECT_KEY)
+    if key:
+        try:
+            project_id: int | None = repository.project_id_of(key)
+        except NotFoundError:
+            project_id = repository.successor(key)
+    else:
+        old = repository.get_ui_state(STATE_PROJECT) or ""
+        project_id = int(old) if old.isdigit() else None
+    return SavedPlace(
+        repository.get_ui_state(STATE_VIEW), repository.get_ui_state(STATE_FILTER), project_id
+    )
 
 
 def perform(

@@ -54,10 +54,9 @@ class ListLoads:
     def _restored_view(self, store: StoreAccess) -> ViewLoaded:
         """The saved view (filters and order), with the cursor on the saved project."""
         screen = self.screen
-        saved_view, saved_filter, saved_project = store.call(workers.read_ui_state)
-        screen.list_query = restored(screen.list_query, saved_view, saved_filter)
-        select_id = int(saved_project) if saved_project and saved_project.isdigit() else None
-        return workers.load_view(store, self.request(select_id, 0))
+        place = store.call(workers.read_saved_place)
+        screen.list_query = restored(screen.list_query, place.view, place.old_status)
+        return workers.load_view(store, self.request(place.project_id, 0))
 
     def request(self, select_id: int | None, fallback_index: int) -> ViewRequest:
         """A request for the current filter's view, under a new generation."""

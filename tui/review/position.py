@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from store.i18n import _
 from tui import workers
 from tui.review.saved_view import saved_text
-from tui.workers import STATE_PROJECT, STATE_VIEW, STORE_FAILURES
+from tui.workers import STATE_PROJECT_KEY, STATE_VIEW, STORE_FAILURES
 
 if TYPE_CHECKING:
     from tui.screens.review_screen import ReviewScreen
@@ -39,11 +39,18 @@ class Position:
         self._moved_at = at
 
     def values(self) -> dict[str, str]:
-        """The list view and selected project to come back to."""
-        return {
-            STATE_VIEW: saved_text(self.screen.list_query),
-            STATE_PROJECT: str(self.screen.selected_id() or ""),
-        }
+        """The list view and selected project (by its key) to come back to."""
+        return {STATE_VIEW: saved_text(self.screen.list_query), STATE_PROJECT_KEY: self._key()}
+
+    def _key(self) -> str:
+        """The selected project's key, from its row or else from the shown project ("": none)."""
+        screen = self.screen
+        selected = screen.selected_id()
+        row = screen.rows.row(screen.cursor) if selected is not None else None
+        if row is not None:
+            return row.key
+        detail = screen.detail
+        return detail.key if detail is not None and detail.id == selected else ""
 
     def _save_when_idle(self) -> None:
         """Remember filter and project (in a worker) so reopening comes back here."""

@@ -7,7 +7,7 @@ import json
 from store.repository import Repository
 from store.views import ListFilter, ListQuery, Status
 from tests.functional.tui.conftest import SIZE, make_app, read, review_screen, settle
-from tests.helpers.acting import flag, verify
+from tests.helpers.acting import flag, merge_with_next, verify
 from tui.screens.note_screen import NoteScreen
 from tui.screens.review_screen import ReviewScreen
 
@@ -180,6 +180,42 @@ async def test_reopening_restores_filter_and_project(
         assert screen.list_query.status is ListFilter.NEEDS_REVIEW
         assert screen.selected_id() == chosen
         assert screen.detail is not None and screen.detail.id == chosen
+
+
+async def test_reopening_finds_a_project_merged_away_in_the_one_it_went_into(
+    sample_db: str, opened: list[Repository]
+) -> None:
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        left = review_screen(app).selected_id()
+        await pilot.press("q")
+    assert left is not None
+    with read(sample_db) as store:
+        assert store.get_ui_state("last_project_key") == store.project(left).key
+    with Repository.open(sample_db, "bob") as bob:
+        ids = bob.project_ids()
+        kept = ids[ids.index(left) - 1]
+        merge_with_next(bob, kept)  # the project left selected goes into the one before it
+        assert left not in bob.project_ids()
+    again = make_app(sample_db, opened)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert review_screen(again).selected_id() == kept
+
+
+async def test_reopening_after_older_versions_saved_the_project_id(
+    sample_db: str, opened: list[Repository]
+) -> None:
+    with Repository.open(sample_db, "tester") as store:
+        chosen = store.project_ids()[4]
+        store.set_ui_state("last_project_id", str(chosen))
+    app = make_app(sample_db, opened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert review_screen(app).selected_id() == chosen
 
 
 async def test_search_selects_the_best_match(sample_db: str, opened: list[Repository]) -> None:
