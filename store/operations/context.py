@@ -93,7 +93,8 @@ class EditContext:
     def update_many(self, keys: Sequence[str], values: Mapping[str, Any]) -> None:
         """Set review columns of many projects taken with `change_many`, stamping them (next
         version, who, when) in the same UPDATE, so each row is rewritten once."""
-        if self.changes_content or any(key not in self.before for key in keys):
+        if (self.changes_content or not set(values) <= set(snapshots.REVIEW_COLUMNS)
+                or any(key not in self.before for key in keys)):
             raise InvariantError(_("only a review action updates projects it took in bulk"))
         connection = self.session.connection()
         connection.execute(

@@ -6,8 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from store.errors import StaleEditError
+from store.editlog import now
+from store.errors import InvariantError, StaleEditError
 from store.operations import BulkVerify
+from store.operations.context import EditContext
 from store.repository import Repository
 from store.views import ListFilter, ListQuery, Status
 from tests.helpers.acting import flag
@@ -68,3 +70,14 @@ def test_bulk_verify_bumps_each_version_once_and_names_who(repo: Repository) -> 
     for row in rows[:3]:
         detail = repo.project(row.id)
         assert detail.version == row.version + 1 and detail.updated_by == "alice"
+
+
+def test_a_bulk_update_touches_only_review_columns_of_projects_it_took(repo: Repository) -> None:
+    keys = [row.key for row in repo.verifiable(ListQuery(), include_flagged=True)]
+    with repo.write() as session:
+        edit = EditContext(session, "alice", now(), None, changes_content=False)
+        edit.change_many(keys[:2])
+        for values, chosen in (({"unit": "改"}, keys[:2]), ({"status": "verified"}, keys[:3])):
+            with pytest.raises(InvariantError):
+                edit.update_many(chosen, values)
+        session.rollback()
