@@ -86,3 +86,14 @@ def review_screen(app: ReviewApp) -> ReviewScreen:
 def read(path: str | Path, reviewer: str = "tester") -> Repository:
     """A separate repository to check what the app stored (ui state is kept per reviewer)."""
     return Repository.open(path, reviewer)
+
+
+async def quit_after(app: ReviewApp, *keys: str) -> int | None:
+    """Run the app, press `keys`, then `q`; return the project selected when it quit."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+        selected = review_screen(app).selected_id()
+        await pilot.press("q")
+    return selected

@@ -6,7 +6,14 @@ import json
 
 from store.repository import Repository
 from store.views import ListFilter, ListQuery, Status
-from tests.functional.tui.conftest import SIZE, make_app, read, review_screen, settle
+from tests.functional.tui.conftest import (
+    SIZE,
+    make_app,
+    quit_after,
+    read,
+    review_screen,
+    settle,
+)
 from tests.helpers.acting import flag, merge_with_next, verify
 from tui.screens.note_screen import NoteScreen
 from tui.screens.review_screen import ReviewScreen
@@ -166,13 +173,7 @@ async def test_n_skips_verified_projects(sample_db: str, opened: list[Repository
 async def test_reopening_restores_filter_and_project(
     sample_db: str, opened: list[Repository]
 ) -> None:
-    app = make_app(sample_db, opened)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("F", "j", "j", "j")
-        await settle(pilot)
-        chosen = review_screen(app).selected_id()
-        await pilot.press("q")
+    chosen = await quit_after(make_app(sample_db, opened), "F", "j", "j", "j")
     again = make_app(sample_db, opened)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -185,13 +186,7 @@ async def test_reopening_restores_filter_and_project(
 async def test_reopening_finds_a_project_merged_away_in_the_one_it_went_into(
     sample_db: str, opened: list[Repository]
 ) -> None:
-    app = make_app(sample_db, opened)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("j", "j", "j")
-        await settle(pilot)
-        left = review_screen(app).selected_id()
-        await pilot.press("q")
+    left = await quit_after(make_app(sample_db, opened), "j", "j", "j")
     assert left is not None
     with read(sample_db) as store:
         assert store.get_ui_state("last_project_key") == store.project(left).key
