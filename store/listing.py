@@ -19,6 +19,12 @@ CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.95), (0.95, 1.01))
 FACETS = ("status", "flag", "unit", "document", "confidence", "reviewer")
 
 
+def flags_as_text() -> ColumnElement[str]:
+    """A project's flag list as its stored JSON text: a database holds few distinct lists, so
+    they are matched, grouped and decoded as text rather than once per project."""
+    return cast(col(ProjectRow.flags), String)
+
+
 def conditions(query: ListQuery) -> list[ColumnElement[bool]]:
     """Return the WHERE conditions of a list query (all must hold)."""
     found = _status(query.status)
@@ -29,7 +35,7 @@ def conditions(query: ListQuery) -> list[ColumnElement[bool]]:
     if query.units:
         found.append(col(ProjectRow.unit).in_(sorted(query.units)))
     if query.flags:
-        as_text = cast(col(ProjectRow.flags), String)
+        as_text = flags_as_text()
         found.append(or_(*(as_text.contains(f'"{code}"') for code in sorted(query.flags))))
     if query.confidence is not None:
         low, high = query.confidence
@@ -137,7 +143,7 @@ def _flag_counts(session: Session, where: Any) -> list[FacetValue]:
     The database groups the projects by their flag list as text (a few dozen distinct lists),
     so only those lists are decoded here, not one per project.
     """
-    as_text = cast(col(ProjectRow.flags), String)
+    as_text = flags_as_text()
     counts: Counter[str] = Counter()
     rows = session.execute(sa_select(as_text, func.count()).where(where).group_by(as_text))
     for codes, count in rows:

@@ -6,7 +6,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Integer, Text, case, cast, func, or_
+from sqlalchemy import Integer, case, func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import QueryableAttribute, defer
 from sqlmodel import Session, col, select
@@ -88,7 +88,7 @@ def list_projects(
     statement = (
         sa_select(
             col(row.id), col(row.key), col(row.document_id), col(row.unit), col(row.name),
-            col(row.status), col(row.confidence), cast(col(row.flags), Text).label("flags"),
+            col(row.status), col(row.confidence), listing.flags_as_text().label("flags"),
             col(row.version),
         )
         .where(*listing.conditions(query))
