@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -189,15 +189,32 @@ class Repository(TeamAccess):
             row = session.get(UiStateRow, (self.reviewer, key))
             return None if row is None else row.value
 
+    def ui_states(self) -> dict[str, str]:
+        """Return every UI setting of this reviewer, read at once (the app's start reads them)."""
+        with self.read() as session:
+            rows = session.execute(
+                select(col(UiStateRow.key), col(UiStateRow.value))
+                .where(col(UiStateRow.reviewer) == self.reviewer)
+            )
+            return {key: value for key, value in rows}
+
     def set_ui_state(self, key: str, value: str) -> None:
         """Store a UI setting of this reviewer."""
+        self.set_ui_states({key: value})
+
+    def set_ui_states(self, values: Mapping[str, str]) -> None:
+        """Store UI settings of this reviewer, all in one transaction."""
+        if not values:
+            return
         table = UI_STATE
         with self.write() as session:
             upsert = conflict_insert(session.get_bind(), table).values(
-                reviewer=self.reviewer, key=key, value=value
+                [{"reviewer": self.reviewer, "key": key, "value": value}
+                 for key, value in values.items()]
             )
             session.execute(upsert.on_conflict_do_update(  # two windows of one reviewer at once
-                index_elements=[table.c.reviewer, table.c.key], set_={"value": value}
+                index_elements=[table.c.reviewer, table.c.key],
+                set_={"value": upsert.excluded.value},
             ))
 
     # Actions: each one transaction and one edit-log row ------------------------------------------

@@ -146,8 +146,7 @@ def _detail(repository: Repository, project_id: int, known_texts: set[int]) -> D
 
 def save_ui_state(repository: Repository, values: dict[str, str]) -> None:
     """Remember where the reviewer was (not an edit: not logged, not undoable)."""
-    for key, value in values.items():
-        repository.set_ui_state(key, value)
+    repository.set_ui_states(values)
 
 
 @dataclass(frozen=True)
@@ -163,18 +162,17 @@ class SavedPlace:
 def read_saved_place(repository: Repository) -> SavedPlace:
     """Read where the reviewer left the list; a project merged away since is found in the one it
     went into, a project gone for good selects none."""
-    key = repository.get_ui_state(STATE_PROJECT_KEY)
+    saved = repository.ui_states()
+    key = saved.get(STATE_PROJECT_KEY)
     if key:
         try:
             project_id: int | None = repository.project_id_of(key)
         except NotFoundError:
             project_id = repository.successor(key)
     else:
-        old = repository.get_ui_state(STATE_PROJECT) or ""
+        old = saved.get(STATE_PROJECT, "")
         project_id = int(old) if old.isdigit() else None
-    return SavedPlace(
-        repository.get_ui_state(STATE_VIEW), repository.get_ui_state(STATE_FILTER), project_id
-    )
+    return SavedPlace(saved.get(STATE_VIEW), saved.get(STATE_FILTER), project_id)
 
 
 def perform(

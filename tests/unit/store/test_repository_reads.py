@@ -85,3 +85,12 @@ def test_known_names_are_added_once_and_from_verified_projects(loaded: Repositor
     assert loaded.known_names() == ["购置经费", "项目1"]
     assert loaded.known_names(unit="另一单位") == ["购置经费"]
     assert loaded.known_names(unit="某单位") == ["购置经费", "项目1"]
+
+
+def test_ui_settings_are_stored_and_read_together_per_reviewer(sample_url: str) -> None:
+    with Repository.open(sample_url, "alice") as alice, Repository.open(sample_url, "bob") as bob:
+        alice.set_ui_states({"view": "{}", "project": "甲:1"})
+        alice.set_ui_states({"project": "甲:2"})
+        bob.set_ui_state("view", "bob's")
+        assert alice.ui_states() == {"view": "{}", "project": "甲:2"}
+        assert bob.ui_states() == {"view": "bob's"}
