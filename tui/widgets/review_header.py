@@ -38,30 +38,35 @@ LEFT_OUT_FIRST = ("name", "database", "own", "issues", "document")
 always stay."""
 
 
-def header_parts(values: HeaderValues) -> list[tuple[str, Text]]:
-    """The header's parts in the order they are shown, each with its name (see LEFT_OUT_FIRST);
-    none holds markup (file names may hold brackets)."""
-    parts = [("name", Text(" gzreview ", style="bold reverse"))]
-    parts.append(("document", Text.assemble("  ", (printable(values.document) or "-", "bold"))))
+Part = tuple[str, int, Text]
+"""One part of the header: its name (see LEFT_OUT_FIRST), how many cells of gap its text starts
+with, and the text."""
+
+
+def header_parts(values: HeaderValues) -> list[Part]:
+    """The header's parts in the order they are shown; none holds markup (file names may hold
+    brackets)."""
+    parts: list[Part] = [("name", 0, Text(" gzreview ", style="bold reverse"))]
+    parts.append(("document", 2, Text.assemble("  ", (printable(values.document) or "-", "bold"))))
     if values.issues:
         marker = ngettext(
             "{count} document issue (D)", "{count} document issues (D)", values.issues
         )
-        parts.append(("issues", Text("  ⚠ " + marker.format(count=values.issues),
-                                     style="bold red")))
+        parts.append(("issues", 2, Text("  ⚠ " + marker.format(count=values.issues),
+                                        style="bold red")))
     progress = _("{verified}/{total} verified").format(verified=values.verified, total=values.total)
-    parts.append(("progress", Text("   " + progress, style="green")))
+    parts.append(("progress", 3, Text("   " + progress, style="green")))
     if values.own:
-        parts.append(("own", Text(_(" ({count} by you)").format(count=values.own),
-                                  style="green")))
+        parts.append(("own", 0, Text(_(" ({count} by you)").format(count=values.own),
+                                     style="green")))
     shown_filter = Text.assemble(
         ("   " + _("filter:") + " ", "dim"), (filter_label(values.list_filter), "bold")
     )
     if values.narrowing:
         shown_filter.append("  " + values.narrowing, style="bold yellow")
-    parts.append(("filter", shown_filter))
+    parts.append(("filter", 3, shown_filter))
     database = Text.assemble(("   " + _("db:") + " ", "dim"), printable(values.database))
-    parts.append(("database", database))
+    parts.append(("database", 3, database))
     return parts
 
 
@@ -70,16 +75,21 @@ def header_text(values: HeaderValues, width: int | None = None) -> Text:
     `width` cells; what still does not fit is cut at the end."""
     parts = header_parts(values)
     for name in LEFT_OUT_FIRST:
-        if width is None or sum(part.cell_len for _name, part in parts) <= width:
+        if width is None or _joined(parts).cell_len <= width:
             break
-        parts = [(kept, part) for kept, part in parts if kept != name]
+        parts = [part for part in parts if part[0] != name]
+    return _joined(parts)
+
+
+def _joined(parts: list[Part]) -> Text:
+    """The parts in one line; one that does not start with the app's name starts with one space
+    instead of its first part's gap."""
     text = Text(no_wrap=True, overflow="ellipsis")
-    for _name, part in parts:
+    for index, (name, gap, part) in enumerate(parts):
+        if index == 0 and name != "name":
+            text.append(" ")
+            part = part[gap:]
         text.append_text(part)
-    if parts[0][0] != "name":  # the gaps before a left-out part are not needed at the start
-        blank = len(text.plain) - len(text.plain.lstrip(" "))
-        text = text[blank - 1:] if blank > 1 else text
-        text.no_wrap, text.overflow = True, "ellipsis"
     return text
 
 
