@@ -6,7 +6,7 @@ value with how many projects (or indicator values) have it, the count right-alig
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from time import perf_counter
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -31,6 +31,12 @@ SHOWN_PER_SECTION = 100
 thousands of units or documents took most of a second to build and is read by no one)."""
 ACTIVE_MARK = "✓"
 """Ends a value the list is filtered to already (one cell in every terminal)."""
+
+
+def count_width(counts: Iterable[int]) -> int:
+    """How many cells the largest of `counts` takes with thousands separators, so the counts of
+    one screen line up."""
+    return len(f"{max(counts, default=0):,}")
 
 
 def count_line(count: int, label: str, active: bool = False, count_cells: int = 7) -> Text:

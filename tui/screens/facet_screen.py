@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from store.i18n import N_, _
 from store.views import ListQuery
 from tui.review.filters import FACET_TITLES, FacetChoice, facet_choices
-from tui.screens.facet_list import FacetListScreen, count_line
+from tui.screens.facet_list import FacetListScreen, count_line, count_width
 from tui.screens.value_facet_screen import ValueFacetScreen
 from tui.workers import StoreAccess
 
@@ -42,7 +42,7 @@ class FacetScreen(FacetListScreen[FacetChoice, FacetChoice]):
 
         def count(repository: Repository) -> Sections:
             choices = facet_choices(repository.facets(query), query)
-            width = len(f"{max((c.count for c in choices), default=0):,}")
+            width = count_width(choice.count for choice in choices)
             return [
                 (
                     FACET_TITLES[facet].text(),

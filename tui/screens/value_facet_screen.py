@@ -11,7 +11,7 @@ from rich.text import Text
 from store.i18n import N_, _
 from store.labels import Label
 from store.views import FacetValue, ListQuery
-from tui.screens.facet_list import FacetListScreen, count_line
+from tui.screens.facet_list import FacetListScreen, count_line, count_width
 from tui.workers import StoreAccess
 
 if TYPE_CHECKING:
@@ -54,9 +54,7 @@ class ValueFacetScreen(FacetListScreen[FacetValue, None]):
 
         def count(repository: Repository) -> Sections:
             facets = repository.value_facets(query)
-            biggest = max((item.count for values in facets.values() for item in values),
-                          default=0)
-            width = len(f"{biggest:,}")
+            width = count_width(item.count for values in facets.values() for item in values)
             return [
                 (title.text(),
                  [(item, count_line(item.count, value_label(facet, item.value), False, width))
